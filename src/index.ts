@@ -1,0 +1,48 @@
+// The public surface of w3c-propagation: re-exports only.
+
+// wire codecs
+export { parseTraceparent, formatTraceparent, inspectTraceparent, TRACEPARENT_LENGTH, TRACEPARENT_VERSION, KNOWN_TRACE_FLAGS } from './traceparent.js';
+export type { TraceparentFields } from './traceparent.js';
+export {
+  TraceState,
+  parseTraceState,
+  inspectTraceState,
+  TRACESTATE_MAX_MEMBERS,
+  TRACESTATE_MAX_KEY_LENGTH,
+  TRACESTATE_MAX_VALUE_LENGTH,
+  TRACESTATE_MAX_LENGTH,
+  TRACESTATE_LONG_MEMBER,
+} from './tracestate.js';
+export type { TraceStateMember } from './tracestate.js';
+export { generateTraceId, generateSpanId, isValidTraceId, isValidSpanId, setRandomSource } from './ids.js';
+export type { RandomSource } from './ids.js';
+export type { Problem, Inspection } from './problem.js';
+
+// values
+export { ROOT_CONTEXT, createContextKey } from './context.js';
+export type { Context } from './context.js';
+export { context, setContextManager, StackContextManager } from './context-manager.js';
+export type { ContextManager } from './context-manager.js';
+export {
+  TraceFlags,
+  NonRecordingSpan,
+  INVALID_SPAN_CONTEXT,
+  getSpan,
+  setSpan,
+  deleteSpan,
+  getSpanContext,
+  setSpanContext,
+  isSpanContextValid,
+} from './span.js';
+export type { SpanContext, Span, TraceStateLike } from './span.js';
+
+// propagators
+export { CompositePropagator, defaultTextMapGetter, defaultTextMapSetter } from './propagation.js';
+export type { TextMapGetter, TextMapSetter, TextMapPropagator } from './propagation.js';
+export { W3CTraceContextPropagator, TRACEPARENT_HEADER, TRACESTATE_HEADER } from './w3c-trace-context.js';
+
+// tracing
+export { createTracer } from './tracer.js';
+export type { Tracer, TracerOptions, SpanOptions, RecordingSpan, SpanProcessor, AttributeValue } from './tracer.js';
+export { consoleExporter, formatSpanLine, spanToRecord } from './console-exporter.js';
+export type { ConsoleExporterOptions } from './console-exporter.js';

@@ -1,0 +1,135 @@
+/**
+ * Propagators move a `Context` in and out of a carrier: the headers of a request, a
+ * message's attributes, anything with string keys and values. Same shapes as
+ * OpenTelemetry JS: `inject(context, carrier, setter)`, `extract(context, carrier, getter)`,
+ * `fields()`.
+ *
+ * Carriers are adapted by a getter and a setter. The defaults understand:
+ * - plain objects, with case-insensitive lookup and `string[]` values (Node's
+ *   `IncomingHttpHeaders`, `OutgoingHttpHeaders`, JSON header maps);
+ * - anything with `get`/`set` methods, Fetch `Headers` included;
+ * - `Map`, with case-insensitive lookup.
+ * Header names are written in lower case (TC-1, BG-1).
+ */
+import type { Context } from './context.js';
+
+export interface TextMapGetter<Carrier = unknown> {
+  /** Every key in the carrier. */
+  keys(carrier: Carrier): string[];
+  /** The value(s) of a key; `key` is lower case, the lookup case-insensitive. */
+  get(carrier: Carrier, key: string): undefined | string | string[];
+}
+
+export interface TextMapSetter<Carrier = unknown> {
+  set(carrier: Carrier, key: string, value: string): void;
+}
+
+export interface TextMapPropagator<Carrier = unknown> {
+  inject(context: Context, carrier: Carrier, setter?: TextMapSetter<Carrier>): void;
+  extract(context: Context, carrier: Carrier, getter?: TextMapGetter<Carrier>): Context;
+  /** The header names this propagator reads and writes. */
+  fields(): string[];
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+type Gettable = { get(key: string): unknown };
+type Settable = { set(key: string, value: string): unknown };
+
+function isObject(carrier: unknown): carrier is Record<string, unknown> {
+  return carrier !== null && typeof carrier === 'object';
+}
+
+function caseInsensitive(entries: Iterable<[unknown, unknown]>, key: string): unknown {
+  let found: unknown[] | undefined;
+  for (const [k, v] of entries) {
+    if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) (found ??= []).push(v);
+  }
+  if (found === undefined) return undefined;
+  return found.length === 1 ? found[0] : found.flat();
+}
+
+function lookup(carrier: unknown, key: string): unknown {
+  if (!isObject(carrier)) return undefined;
+  if (carrier instanceof Map) {
+    const v = carrier.get(key);
+    return v !== undefined ? v : caseInsensitive(carrier, key);
+  }
+  if (typeof (carrier as Partial<Gettable>).get === 'function') return (carrier as Gettable).get(key);
+  // Own properties only: an inherited `constructor` or polluted prototype is not a header.
+  if (hasOwn.call(carrier, key)) return carrier[key];
+  return caseInsensitive(Object.entries(carrier), key);
+}
+
+/** Keeps strings and arrays of strings; anything else reads as absent. */
+function asHeaderValue(value: unknown): undefined | string | string[] {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return undefined;
+    return value.length === 1 ? value[0] : (value as string[]);
+  }
+  return undefined;
+}
+
+export const defaultTextMapGetter: TextMapGetter<unknown> = {
+  keys(carrier: unknown): string[] {
+    if (!isObject(carrier)) return [];
+    if (carrier instanceof Map) return [...carrier.keys()].filter((k): k is string => typeof k === 'string');
+    const keys = (carrier as { keys?: unknown }).keys;
+    if (typeof keys === 'function' && typeof (carrier as Partial<Gettable>).get === 'function') {
+      return [...(keys.call(carrier) as Iterable<unknown>)].filter((k): k is string => typeof k === 'string');
+    }
+    return Object.keys(carrier);
+  },
+  get(carrier: unknown, key: string): undefined | string | string[] {
+    return asHeaderValue(lookup(carrier, key));
+  },
+};
+
+export const defaultTextMapSetter: TextMapSetter<unknown> = {
+  set(carrier: unknown, key: string, value: string): void {
+    if (!isObject(carrier)) return;
+    if (typeof (carrier as Partial<Settable>).set === 'function') {
+      (carrier as Settable).set(key, value);
+      return;
+    }
+    carrier[key] = value;
+  },
+};
+
+/**
+ * Reads one header through a getter that may be hostile: a throwing getter, or one that
+ * returns something other than strings, reads as absent.
+ */
+export function readHeader<C>(getter: TextMapGetter<C>, carrier: C, key: string): undefined | string | string[] {
+  try {
+    return asHeaderValue(getter.get(carrier, key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs several propagators as one: inject and extract in the order given. */
+export class CompositePropagator<Carrier = unknown> implements TextMapPropagator<Carrier> {
+  private readonly _propagators: readonly TextMapPropagator<Carrier>[];
+  private readonly _fields: string[];
+
+  constructor(config: { propagators?: readonly TextMapPropagator<Carrier>[] } = {}) {
+    this._propagators = config.propagators ?? [];
+    this._fields = [...new Set(this._propagators.flatMap((p) => (typeof p.fields === 'function' ? p.fields() : [])))];
+  }
+
+  inject(context: Context, carrier: Carrier, setter?: TextMapSetter<Carrier>): void {
+    for (const propagator of this._propagators) propagator.inject(context, carrier, setter);
+  }
+
+  extract(context: Context, carrier: Carrier, getter?: TextMapGetter<Carrier>): Context {
+    let result = context;
+    for (const propagator of this._propagators) result = propagator.extract(result, carrier, getter);
+    return result;
+  }
+
+  fields(): string[] {
+    return this._fields.slice();
+  }
+}

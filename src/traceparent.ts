@@ -1,0 +1,211 @@
+/**
+ * The `traceparent` header (W3C Trace Context, TC-2 .. TC-14).
+ *
+ *   00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01
+ *   ^^ ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ^^^^^^^^^^^^^^^^ ^^
+ *   |  trace-id (32 hex, offset 3)      parent-id (16,36) trace-flags (2, offset 53)
+ *   version (2 hex, "ff" forbidden)
+ *
+ * Every field is lowercase hex; ids are never all zero. Version 00 is exactly 55 chars.
+ * A higher version is read at the same offsets and whatever follows `-` at 55 is ignored.
+ *
+ *   const parent = parseTraceparent(header);            // undefined when invalid
+ *   const header = formatTraceparent({ traceId, spanId, traceFlags });
+ */
+import { BYTE_TO_HEX, HEX_VALUE, isValidSpanId, isValidTraceId } from './ids.js';
+import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+
+/** The length of a version-00 value; the minimum for every version (TC-2, TC-8). */
+export const TRACEPARENT_LENGTH = 55;
+/** The only version this library writes (TC-10). */
+export const TRACEPARENT_VERSION = '00';
+/** Flag bits this library knows; others are written as 0 (TC-10). */
+export const KNOWN_TRACE_FLAGS = 0x03;
+
+/** The three fields a traceparent carries. */
+export interface TraceparentFields {
+  traceId: string;
+  spanId: string;
+  traceFlags: number;
+}
+
+const DASH = 0x2d;
+
+function hexAt(value: string, i: number): number {
+  const c = value.charCodeAt(i);
+  return c < 128 ? HEX_VALUE[c] : -1;
+}
+
+/**
+ * Parses a traceparent value. Returns undefined for anything invalid; never throws.
+ * Spaces and tabs around the value are tolerated (TC-12); nothing else is.
+ */
+export function parseTraceparent(value: string): TraceparentFields | undefined {
+  if (typeof value !== 'string') return undefined;
+  let start = 0;
+  let end = value.length;
+  if (end !== TRACEPARENT_LENGTH) {
+    while (start < end && isOws(value.charCodeAt(start))) start++;
+    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+    if (end - start < TRACEPARENT_LENGTH) return undefined; // TC-2, TC-8
+  }
+  const v0 = hexAt(value, start);
+  const v1 = hexAt(value, start + 1);
+  if ((v0 | v1) < 0) return undefined; // TC-3
+  const version = (v0 << 4) | v1;
+  if (version === 0xff) return undefined; // TC-4
+  if (end - start !== TRACEPARENT_LENGTH) {
+    // TC-7: nothing after a 00 value; TC-9: a higher version continues with "-".
+    if (version === 0 || value.charCodeAt(start + TRACEPARENT_LENGTH) !== DASH) return undefined;
+  }
+  if (
+    value.charCodeAt(start + 2) !== DASH ||
+    value.charCodeAt(start + 35) !== DASH ||
+    value.charCodeAt(start + 52) !== DASH
+  ) {
+    return undefined;
+  }
+  let any = 0;
+  for (let i = start + 3; i < start + 35; i++) {
+    const h = hexAt(value, i);
+    if (h < 0) return undefined; // TC-3
+    any |= h;
+  }
+  if (any === 0) return undefined; // TC-5
+  for (let i = start + 36; i < start + 52; i++) {
+    const h = hexAt(value, i);
+    if (h < 0) return undefined;
+    any |= h << 4; // keeps the trace-id bits out of the way
+  }
+  if (any < 16) return undefined; // TC-6
+  const f0 = hexAt(value, start + 53);
+  const f1 = hexAt(value, start + 54);
+  if ((f0 | f1) < 0) return undefined;
+  return {
+    traceId: value.slice(start + 3, start + 35),
+    spanId: value.slice(start + 36, start + 52),
+    traceFlags: (f0 << 4) | f1,
+  };
+}
+
+/**
+ * Writes a version-00 traceparent (TC-10): lowercase, unknown flag bits cleared.
+ * Throws a TypeError for an invalid id: that is a programmer error, never wire input.
+ */
+export function formatTraceparent(fields: TraceparentFields): string {
+  if (fields === null || typeof fields !== 'object') {
+    throw new TypeError('formatTraceparent expects { traceId, spanId, traceFlags }');
+  }
+  if (!isValidTraceId(fields.traceId)) {
+    throw new TypeError(`invalid traceId ${JSON.stringify(fields.traceId)}: 32 lowercase hex chars, not all zero (TC-2, TC-5)`);
+  }
+  if (!isValidSpanId(fields.spanId)) {
+    throw new TypeError(`invalid spanId ${JSON.stringify(fields.spanId)}: 16 lowercase hex chars, not all zero (TC-2, TC-6)`);
+  }
+  return formatValidTraceparent(fields.traceId, fields.spanId, fields.traceFlags);
+}
+
+/** The unchecked formatter, for callers that validated the ids already. */
+export function formatValidTraceparent(traceId: string, spanId: string, traceFlags: number): string {
+  return '00-' + traceId + '-' + spanId + '-' + BYTE_TO_HEX[traceFlags & KNOWN_TRACE_FLAGS];
+}
+
+function isOws(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * Says what is wrong with a traceparent value, each problem with its offset and rule.
+ * Valid exactly when `parseTraceparent` returns a value.
+ */
+export function inspectTraceparent(value: unknown): Inspection<TraceparentFields & { version: number }> {
+  if (typeof value !== 'string') {
+    return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-2')] };
+  }
+  const errors: Problem[] = [];
+  let start = 0;
+  let end = value.length;
+  while (start < end && isOws(value.charCodeAt(start))) start++;
+  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  const len = end - start;
+  if (len === 0) {
+    return { valid: false, errors: [problem('empty', 'the value is empty', 0, 'TC-2')] };
+  }
+  const comma = value.indexOf(',', start);
+  if (comma >= 0 && comma < end) {
+    errors.push(problem('multiple-values', 'a comma: several traceparent headers were joined; more than one value means no valid parent', comma, 'TC-13'));
+  }
+
+  // Version: two lowercase hex chars, not "ff".
+  let version = -1;
+  const versionBad = checkHexField(value, start, Math.min(2, len), 'version', errors);
+  if (len < 2) {
+    errors.push(problem('too-short', `the value is ${len} chars long; a traceparent has ${TRACEPARENT_LENGTH}`, end, 'TC-2'));
+    return { valid: false, errors };
+  }
+  if (!versionBad) {
+    version = parseInt(value.slice(start, start + 2), 16);
+    if (version === 0xff) errors.push(problem('version-ff', 'version ff is forbidden', start, 'TC-4'));
+  }
+  if (value.charCodeAt(start + 2) !== DASH) {
+    errors.push(problem('bad-separator', `expected '-' after the version, found ${describeAt(value, start + 2, end)}`, start + 2, 'TC-2'));
+    return { valid: false, errors };
+  }
+  if (len < TRACEPARENT_LENGTH) {
+    errors.push(problem('too-short', `the value is ${len} chars long; a traceparent has at least ${TRACEPARENT_LENGTH}`, end, version > 0 && version < 0xff ? 'TC-8' : 'TC-2'));
+  }
+
+  const fields: Array<[string, number, number, string]> = [
+    ['trace-id', start + 3, 32, 'TC-5'],
+    ['parent-id', start + 36, 16, 'TC-6'],
+    ['trace-flags', start + 53, 2, ''],
+  ];
+  for (const [name, at, size, zeroRule] of fields) {
+    const available = Math.max(0, Math.min(size, end - at));
+    if (available === 0) break;
+    const bad = checkHexField(value, at, available, name, errors);
+    if (!bad && available === size && zeroRule !== '' && /^0+$/.test(value.slice(at, at + size))) {
+      errors.push(problem(`zero-${name}`, `the ${name} is all zeros`, at, zeroRule));
+    }
+    const after = at + size;
+    if (available < size) {
+      errors.push(problem('short-field', `the ${name} has ${available} chars; it needs ${size}`, at + available, 'TC-2'));
+      break;
+    }
+    if (name !== 'trace-flags' && after < end && value.charCodeAt(after) !== DASH) {
+      errors.push(problem('bad-separator', `expected '-' after the ${name}, found ${describeAt(value, after, end)}`, after, 'TC-2'));
+      break;
+    }
+  }
+  if (len > TRACEPARENT_LENGTH) {
+    const after = start + TRACEPARENT_LENGTH;
+    if (version === 0) {
+      errors.push(problem('trailing-data', `version 00 ends after the flags; found ${len - TRACEPARENT_LENGTH} more chars`, after, 'TC-7'));
+    } else if (value.charCodeAt(after) !== DASH) {
+      errors.push(problem('bad-separator', `a higher version continues with '-' after the flags, found ${describeAt(value, after, end)}`, after, 'TC-9'));
+    }
+  }
+  if (errors.length > 0) return { valid: false, errors };
+  const parsed = parseTraceparent(value) as TraceparentFields;
+  return { valid: true, value: { version, ...parsed } };
+}
+
+function describeAt(value: string, i: number, end: number): string {
+  return i >= end ? 'the end of the value' : describeChar(value.charCodeAt(i));
+}
+
+/** Reports each non-lowercase-hex char in a field; returns whether there was one. */
+function checkHexField(value: string, at: number, size: number, name: string, errors: Problem[]): boolean {
+  for (let i = at; i < at + size; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 128 ? HEX_VALUE[c] : -1) >= 0) continue;
+    const upper = (c >= 0x41 && c <= 0x46);
+    errors.push(
+      upper
+        ? problem('uppercase-hex', `upper-case ${describeChar(c)} in the ${name}: hex must be lowercase`, i, 'TC-3')
+        : problem('not-hex', `${describeChar(c)} in the ${name} is not a hex digit`, i, 'TC-3'),
+    );
+    return true;
+  }
+  return false;
+}

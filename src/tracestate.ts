@@ -1,0 +1,322 @@
+/**
+ * The `tracestate` header (W3C Trace Context, TC-18 .. TC-33).
+ *
+ *   rojo=00f067aa0ba902b7, congo=t61rcWkgMzE,,vendor@tenant= spaced value
+ *   ^^^^ ^^^^^^^^^^^^^^^^  key: a-z 0-9 first, then a-z 0-9 _ - * / @ (1-256 chars)
+ *                          value: 0x20-0x7e but ',' '=', no trailing space (1-256 chars)
+ *   Empty members are skipped; at most 32 members; OWS (spaces, tabs) around members.
+ *
+ * `TraceState` is immutable: `set` and `unset` return a new value. The most recently
+ * set member is the left-most one.
+ *
+ *   const ts = parseTraceState(header) ?? new TraceState();   // undefined when invalid
+ *   carrier.tracestate = ts.set('mine', 'x').serialize();
+ */
+import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+
+/** At most 32 list members (TC-21, TC-28). */
+export const TRACESTATE_MAX_MEMBERS = 32;
+/** A key is 1 to 256 chars (TC-22). */
+export const TRACESTATE_MAX_KEY_LENGTH = 256;
+/** A value is 1 to 256 chars (TC-23). */
+export const TRACESTATE_MAX_VALUE_LENGTH = 256;
+/** What every participant propagates at least, and the default for `serialize` (TC-29). */
+export const TRACESTATE_MAX_LENGTH = 512;
+/** Members longer than this are the first to go when truncating (TC-30). */
+export const TRACESTATE_LONG_MEMBER = 128;
+
+// Char classes, indexed by char code below 128.
+const KEY_FIRST = 1; // a-z 0-9
+const KEY_CHAR = 2; // a-z 0-9 _ - * / @
+const VALUE_CHAR = 4; // 0x21-0x7e except ',' and '='
+const CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x2c && c !== 0x3d) table[c] = VALUE_CHAR;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] |= KEY_FIRST | KEY_CHAR;
+  for (let c = 0x30; c <= 0x39; c++) table[c] |= KEY_FIRST | KEY_CHAR;
+  for (const ch of '_-*/@') table[ch.charCodeAt(0)] |= KEY_CHAR;
+  return table;
+})();
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const COMMA = 0x2c;
+const EQUALS = 0x3d;
+
+function classOf(c: number): number {
+  return c < 128 ? CLASS[c] : 0;
+}
+
+/** An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`. */
+export class TraceState implements Iterable<[string, string]> {
+  /** @internal */ declare readonly _keys: readonly string[];
+  /** @internal */ declare readonly _values: readonly string[];
+
+  /**
+   * An empty tracestate, or one read from a header value. An invalid header gives an
+   * empty tracestate here; use `parseTraceState` to tell the difference.
+   */
+  constructor(header?: string) {
+    const parsed = header === undefined ? undefined : parseTraceState(header);
+    (this as { _keys: readonly string[] })._keys = parsed ? parsed._keys : [];
+    (this as { _values: readonly string[] })._values = parsed ? parsed._values : [];
+  }
+
+  /** Number of members, duplicates included. */
+  get size(): number {
+    return this._keys.length;
+  }
+
+  /** The value of the first member with this key. */
+  get(key: string): string | undefined {
+    const i = this._keys.indexOf(key);
+    return i < 0 ? undefined : this._values[i];
+  }
+
+  /**
+   * A tracestate with `key=value` as its left-most member and no other member with that
+   * key (TC-27, TC-28); over 32 members, the right-most is dropped. Throws a TypeError for
+   * a key or value outside the grammar (TC-22, TC-23): this never builds an invalid header.
+   */
+  set(key: string, value: string): TraceState {
+    const keyError = checkKey(key);
+    if (keyError) throw new TypeError(`invalid tracestate key ${JSON.stringify(key)}: ${keyError}`);
+    const valueError = checkValue(value);
+    if (valueError) throw new TypeError(`invalid tracestate value ${JSON.stringify(value)}: ${valueError}`);
+    const keys = [key];
+    const values = [value];
+    for (let i = 0; i < this._keys.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) {
+      if (this._keys[i] !== key) {
+        keys.push(this._keys[i]);
+        values.push(this._values[i]);
+      }
+    }
+    return makeTraceState(keys, values);
+  }
+
+  /** A tracestate without any member with this key; the others keep their order. */
+  unset(key: string): TraceState {
+    if (this._keys.indexOf(key) < 0) return this;
+    const keys: string[] = [];
+    const values: string[] = [];
+    for (let i = 0; i < this._keys.length; i++) {
+      if (this._keys[i] !== key) {
+        keys.push(this._keys[i]);
+        values.push(this._values[i]);
+      }
+    }
+    return makeTraceState(keys, values);
+  }
+
+  /**
+   * The header value, members joined by `,`. When longer than `maxLength` (default 512,
+   * TC-29), whole members are removed: first members over 128 chars, right-most first,
+   * then members from the right, until it fits (TC-30). Pass `Infinity` to keep all.
+   */
+  serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
+    const keys = this._keys;
+    const n = keys.length;
+    let out = '';
+    for (let i = 0; i < n; i++) out += (i === 0 ? '' : ',') + keys[i] + '=' + this._values[i];
+    if (out.length <= maxLength) return out;
+    return truncate(this._keys, this._values, maxLength);
+  }
+
+  /** Members in order, as `[key, value]`. */
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    for (let i = 0; i < this._keys.length; i++) yield [this._keys[i], this._values[i]];
+  }
+
+  /** Same as `serialize()`, so a tracestate prints as its header. */
+  toString(): string {
+    return this.serialize(Infinity);
+  }
+}
+
+function makeTraceState(keys: readonly string[], values: readonly string[]): TraceState {
+  const ts = Object.create(TraceState.prototype) as { _keys: readonly string[]; _values: readonly string[] };
+  ts._keys = keys;
+  ts._values = values;
+  return ts as unknown as TraceState;
+}
+
+function truncate(keys: readonly string[], values: readonly string[], maxLength: number): string {
+  const n = keys.length;
+  const keep: boolean[] = new Array(n).fill(true);
+  const memberLength = (i: number) => keys[i].length + 1 + values[i].length;
+  let total = -1;
+  for (let i = 0; i < n; i++) total += memberLength(i) + 1;
+  for (let i = n - 1; i >= 0 && total > maxLength; i--) {
+    if (memberLength(i) > TRACESTATE_LONG_MEMBER) {
+      keep[i] = false;
+      total -= memberLength(i) + 1;
+    }
+  }
+  for (let i = n - 1; i >= 0 && total > maxLength; i--) {
+    if (keep[i]) {
+      keep[i] = false;
+      total -= memberLength(i) + 1;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) if (keep[i]) out += (out === '' ? '' : ',') + keys[i] + '=' + values[i];
+  return out;
+}
+
+/**
+ * Parses one or more tracestate header values (several are combined in order, TC-20).
+ * Returns undefined when any member is invalid or there are more than 32 (TC-21, TC-26):
+ * the whole tracestate is discarded. Empty members and an empty header are fine (TC-25).
+ * Linear in the input, never throws.
+ */
+export function parseTraceState(value: string | readonly string[]): TraceState | undefined {
+  if (typeof value !== 'string') {
+    if (!Array.isArray(value)) return undefined;
+    for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return undefined;
+    value = value.join(',');
+  }
+  const s = value as string;
+  const n = s.length;
+  const keys: string[] = [];
+  const values: string[] = [];
+  let i = 0;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    while ((c === SPACE || c === TAB) && ++i < n) c = s.charCodeAt(i);
+    if (i >= n) break;
+    if (c === COMMA) {
+      i++;
+      continue; // empty member
+    }
+    // key
+    const keyStart = i;
+    if (!(classOf(c) & KEY_FIRST)) return undefined;
+    while (++i < n && classOf((c = s.charCodeAt(i))) & KEY_CHAR);
+    if (i >= n || c !== EQUALS || i - keyStart > TRACESTATE_MAX_KEY_LENGTH) return undefined;
+    const keyEnd = i++;
+    // value: leading spaces kept, trailing spaces and tabs are OWS, tabs never inside
+    const valueStart = i;
+    let valueEnd = i;
+    let sawTab = false;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c === COMMA) break;
+      if (c === SPACE) continue;
+      if (c === TAB) {
+        sawTab = true;
+        continue;
+      }
+      if (sawTab || !(classOf(c) & VALUE_CHAR)) return undefined;
+      valueEnd = i + 1;
+    }
+    if (valueEnd === valueStart || valueEnd - valueStart > TRACESTATE_MAX_VALUE_LENGTH) return undefined;
+    if (keys.length === TRACESTATE_MAX_MEMBERS) return undefined;
+    keys.push(s.slice(keyStart, keyEnd));
+    values.push(s.slice(valueStart, valueEnd));
+    if (i < n) i++; // the comma
+  }
+  return makeTraceState(keys, values);
+}
+
+/** Why a key is not valid (TC-22), or undefined when it is. */
+function checkKey(key: unknown): string | undefined {
+  if (typeof key !== 'string') return 'a key is a string (TC-22)';
+  if (key.length === 0 || key.length > TRACESTATE_MAX_KEY_LENGTH) return 'a key has 1 to 256 chars (TC-22)';
+  if (!(classOf(key.charCodeAt(0)) & KEY_FIRST)) return 'a key starts with a-z or 0-9 (TC-22)';
+  for (let i = 1; i < key.length; i++) {
+    if (!(classOf(key.charCodeAt(i)) & KEY_CHAR)) return `${describeChar(key.charCodeAt(i))} is not allowed in a key: a-z 0-9 _ - * / @ (TC-22)`;
+  }
+  return undefined;
+}
+
+/** Why a value is not valid (TC-23), or undefined when it is. */
+function checkValue(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'a value is a string (TC-23)';
+  if (value.length === 0 || value.length > TRACESTATE_MAX_VALUE_LENGTH) return 'a value has 1 to 256 chars (TC-23)';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== SPACE && !(classOf(c) & VALUE_CHAR)) return `${describeChar(c)} is not allowed in a value (TC-23)`;
+  }
+  if (value.charCodeAt(value.length - 1) === SPACE) return 'a value does not end with a space (TC-23)';
+  return undefined;
+}
+
+/** Member of an inspected tracestate. */
+export interface TraceStateMember {
+  key: string;
+  value: string;
+  offset: number;
+}
+
+/**
+ * Says what is wrong with one or more tracestate values, each problem with its offset
+ * (in the values joined by `,`) and rule. Valid exactly when `parseTraceState` is.
+ */
+export function inspectTraceState(value: unknown): Inspection<TraceStateMember[]> {
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((v) => typeof v !== 'string');
+    if (bad >= 0) return { valid: false, errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')] };
+    value = value.join(',');
+  }
+  if (typeof value !== 'string') {
+    return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-20')] };
+  }
+  const s = value;
+  const errors: Problem[] = [];
+  const members: TraceStateMember[] = [];
+  const seen = new Set<string>();
+  const warnings: Problem[] = [];
+  let start = 0;
+  while (start <= s.length) {
+    let end = s.indexOf(',', start);
+    if (end < 0) end = s.length;
+    let a = start;
+    let b = end;
+    while (a < b && (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === TAB)) a++;
+    while (b > a && (s.charCodeAt(b - 1) === SPACE || s.charCodeAt(b - 1) === TAB)) b--;
+    if (a < b) inspectMember(s, a, b, errors, members);
+    start = end + 1;
+  }
+  if (members.length > TRACESTATE_MAX_MEMBERS) {
+    errors.push(problem('too-many-members', `${members.length} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`, members[TRACESTATE_MAX_MEMBERS].offset, 'TC-21'));
+  }
+  for (const m of members) {
+    if (seen.has(m.key)) warnings.push(problem('duplicate-key', `key '${m.key}' appears more than once`, m.offset, 'TC-28'));
+    seen.add(m.key);
+  }
+  if (errors.length > 0) return { valid: false, errors, warnings };
+  return warnings.length > 0 ? { valid: true, value: members, warnings } : { valid: true, value: members };
+}
+
+function inspectMember(s: string, a: number, b: number, errors: Problem[], members: TraceStateMember[]): void {
+  const eq = s.indexOf('=', a);
+  if (eq < 0 || eq >= b) {
+    errors.push(problem('missing-equals', `member '${s.slice(a, b)}' has no '='`, a, 'TC-22'));
+    return;
+  }
+  if (eq === a) errors.push(problem('empty-key', 'a member has an empty key', a, 'TC-22'));
+  else if (!(classOf(s.charCodeAt(a)) & KEY_FIRST)) {
+    errors.push(problem('bad-key-start', `a key starts with a-z or 0-9, not ${describeChar(s.charCodeAt(a))}`, a, 'TC-22'));
+  } else {
+    for (let i = a + 1; i < eq; i++) {
+      const c = s.charCodeAt(i);
+      if (!(classOf(c) & KEY_CHAR)) {
+        const upper = c >= 0x41 && c <= 0x5a;
+        errors.push(problem('bad-key-char', `${describeChar(c)} is not allowed in a key${upper ? ' (keys are lower case)' : ''}: a-z 0-9 _ - * / @`, i, 'TC-22'));
+        break;
+      }
+    }
+    if (eq - a > TRACESTATE_MAX_KEY_LENGTH) errors.push(problem('key-too-long', `the key has ${eq - a} chars; at most 256`, a, 'TC-22'));
+  }
+  if (eq + 1 === b) errors.push(problem('empty-value', `key '${s.slice(a, eq)}' has an empty value`, eq + 1, 'TC-23'));
+  for (let i = eq + 1; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SPACE || classOf(c) & VALUE_CHAR) continue;
+    const what = c === EQUALS ? "'=' is not allowed in a value" : `${describeChar(c)} is not allowed in a value`;
+    errors.push(problem('bad-value-char', what, i, 'TC-23'));
+    break;
+  }
+  if (b - eq - 1 > TRACESTATE_MAX_VALUE_LENGTH) errors.push(problem('value-too-long', `the value has ${b - eq - 1} chars; at most 256`, eq + 1, 'TC-23'));
+  // Invalid members are listed too: they count towards the 32-member limit.
+  members.push({ key: s.slice(a, eq), value: s.slice(eq + 1, b), offset: a });
+}

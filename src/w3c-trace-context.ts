@@ -1,0 +1,68 @@
+/**
+ * The W3C Trace Context propagator: `traceparent` and `tracestate` in and out of a carrier.
+ *
+ * extract: a single valid traceparent becomes a remote span context (TC-11, TC-13); only
+ * then is tracestate read, and a bad tracestate is dropped without touching the parent
+ * (TC-18, TC-19). Hostile carriers leave the context unchanged; extract never throws.
+ * inject: only a valid span context is written, as version 00 (TC-10); tracestate only
+ * when it is non-empty (TC-31), and always valid.
+ */
+import type { Context } from './context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
+import { getSpanContext, isSpanContextValid, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
+import { formatValidTraceparent, parseTraceparent } from './traceparent.js';
+import { parseTraceState, TraceState } from './tracestate.js';
+
+export const TRACEPARENT_HEADER = 'traceparent';
+export const TRACESTATE_HEADER = 'tracestate';
+
+export class W3CTraceContextPropagator implements TextMapPropagator {
+  inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
+    const spanContext = getSpanContext(context);
+    if (!spanContext || !isSpanContextValid(spanContext)) return;
+    setter.set(carrier, TRACEPARENT_HEADER, formatValidTraceparent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags));
+    const traceState = spanContext.traceState;
+    if (traceState) {
+      const value = serializeTraceState(traceState);
+      if (value) setter.set(carrier, TRACESTATE_HEADER, value);
+    }
+  }
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
+    // Several traceparent values (an array, or joined by a comma) are not one valid parent (TC-13).
+    if (typeof traceparent !== 'string') return context;
+    const parsed = parseTraceparent(traceparent);
+    if (parsed === undefined) return context;
+    const spanContext: SpanContext = {
+      traceId: parsed.traceId,
+      spanId: parsed.spanId,
+      traceFlags: parsed.traceFlags,
+      isRemote: true,
+    };
+    const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
+    if (tracestate !== undefined) {
+      const traceState = parseTraceState(tracestate);
+      if (traceState !== undefined && traceState.size > 0) spanContext.traceState = traceState;
+    }
+    return setSpanContext(context, spanContext);
+  }
+
+  fields(): string[] {
+    return [TRACEPARENT_HEADER, TRACESTATE_HEADER];
+  }
+}
+
+/**
+ * Our own TraceState is valid by construction; any other implementation (OpenTelemetry's,
+ * a hand-made object) is read back through the parser, so an invalid value is never sent.
+ */
+function serializeTraceState(traceState: TraceStateLike): string {
+  if (traceState instanceof TraceState) return traceState.serialize();
+  try {
+    const raw = traceState.serialize();
+    return (typeof raw === 'string' && parseTraceState(raw)?.serialize()) || '';
+  } catch {
+    return '';
+  }
+}
