@@ -156,13 +156,23 @@ function describe(v: unknown): string {
   }
 }
 
-/** Throws when anything was added to the built-in prototypes. */
+const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
+/** Own property names and descriptors of the built-in prototypes as they were at load. */
+const pristine = PROTOTYPES.map((proto) => new Map(Reflect.ownKeys(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)])));
+
+/** Throws when a built-in prototype gained, lost or changed a property since load. */
 export function assertPrototypesClean(): void {
-  for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype]) {
-    for (const key of PROTOTYPE_KEYS.concat(['polluted', 'hello', 'a', 'k'])) {
-      if (key === 'constructor' || key === 'hasOwnProperty' || key === 'toString') continue;
-      if (Object.prototype.hasOwnProperty.call(proto, key)) throw new Error(`prototype polluted with ${key}`);
+  PROTOTYPES.forEach((proto, i) => {
+    const before = pristine[i]!;
+    const keys = Reflect.ownKeys(proto);
+    if (keys.length !== before.size) throw new Error(`prototype ${i} changed its keys`);
+    for (const k of keys) {
+      const was = before.get(k);
+      const now = Object.getOwnPropertyDescriptor(proto, k);
+      if (!was || !now || was.value !== now.value || was.get !== now.get || was.set !== now.set) {
+        throw new Error(`prototype polluted with ${String(k)}`);
+      }
     }
-  }
-  if (({} as Record<string, unknown>).polluted !== undefined) throw new Error('Object.prototype polluted');
+  });
+  if (Object.getPrototypeOf({}) !== Object.prototype) throw new Error('Object.prototype replaced');
 }
