@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:hostile`: parse adversarial headers of 1 KB, 10 KB, 100 KB and 1 MB and print
+ * the cost per KB at each size. Linear parsing keeps that cost flat; the script fails when the
+ * 1 MB cost per KB is 2x the 10 KB one or more (a sign of quadratic work).
+ *
+ * Each case runs twice where it applies: with the default limits (what a server sees: the
+ * oversize cap stops the scan early) and with the caps lifted, which proves the parser itself
+ * is linear and not merely saved by the cap.
+ */
+import {
+  inspectTraceparent,
+  inspectTraceState,
+  parseTraceparent,
+  parseTraceState,
+} from '../src/index.js';
+
+const SIZES = [1_024, 10_240, 102_400, 1_048_576];
+const MAX_RATIO = 2;
+const TIME_PER_SIZE_MS = Number(process.env.HOSTILE_MS) || 150;
+
+interface Case {
+  name: string;
+  /** Builds an input of about `bytes` characters. */
+  make(bytes: number): string;
+  run(input: string): unknown;
+}
+
+/** Repeats `piece` until the string reaches `bytes` characters, then adds `tail`. */
+function fill(piece: string, bytes: number, head = '', tail = ''): string {
+  const n = Math.max(1, Math.floor((bytes - head.length - tail.length) / piece.length));
+  return head + piece.repeat(n) + tail;
+}
+
+const VALID_TP = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const UNCAPPED = { maxMembers: Number.MAX_SAFE_INTEGER, maxMemberBytes: Number.MAX_SAFE_INTEGER, maxTotalBytes: Number.MAX_SAFE_INTEGER };
+
+function traceContextCases(): Case[] {
+  const tracestateInputs: [string, (n: number) => string][] = [
+    ['tracestate: empty members', (n) => fill(',', n)],
+    ['tracestate: OWS runs', (n) => fill(' \t', n, 'a=1,', ',b=2')],
+    ['tracestate: 10,000+ members', (n) => fill('k=v,', n)],
+    ['tracestate: one huge value', (n) => fill('x', n, 'a=')],
+  ];
+  const cases: Case[] = [
+    { name: 'traceparent: OWS then header', make: (n) => fill(' ', n, '', VALID_TP), run: parseTraceparent },
+    { name: 'traceparent: huge higher version', make: (n) => fill('-abc', n, 'cc' + VALID_TP.slice(2)), run: parseTraceparent },
+    { name: 'inspectTraceparent: huge junk', make: (n) => fill('Z-', n), run: inspectTraceparent },
+  ];
+  for (const [name, make] of tracestateInputs) {
+    cases.push({ name, make, run: parseTraceState });
+    cases.push({ name: name.replace('tracestate', 'inspectTraceState'), make, run: inspectTraceState });
+  }
+  return cases;
+}
+
+async function baggageCases(): Promise<Case[]> {
+  let mod: Record<string, any>;
+  try {
+    mod = await import('../src/index.js' as string);
+    if (typeof mod.parseBaggage !== 'function') throw new Error('parseBaggage is not exported');
+  } catch (error) {
+    console.log(`baggage cases skipped: ${(error as Error).message}`);
+    return [];
+  }
+  const { parseBaggage, inspectBaggage, decodeBaggageValue } = mod;
+  const inputs: [string, (n: number) => string][] = [
+    ['baggage: empty members', (n) => fill(',', n)],
+    ['baggage: OWS runs', (n) => fill(' \t', n, 'a=1,', ',b=2')],
+    ['baggage: % sequences', (n) => fill('%E2%82%AC%zz%', n, 'k=')],
+    ['baggage: deep property list', (n) => fill(';p=v', n, 'k=v')],
+    ['baggage: many small members', (n) => fill('k=v,', n)],
+    ['baggage: malformed members', (n) => fill('bad key=1,', n)],
+  ];
+  const cases: Case[] = [];
+  for (const [name, make] of inputs) {
+    cases.push({ name: `${name} (default cap)`, make, run: (s) => parseBaggage(s) });
+    cases.push({ name: `${name} (uncapped)`, make, run: (s) => parseBaggage(s, UNCAPPED) });
+  }
+  cases.push({ name: 'inspectBaggage: % sequences', make: (n) => fill('%E2%82%AC%zz%', n, 'k='), run: inspectBaggage });
+  cases.push({ name: 'inspectBaggage: empty members', make: (n) => fill(',', n), run: inspectBaggage });
+  cases.push({ name: 'decodeBaggageValue: valid UTF-8', make: (n) => fill('%E2%82%AC', n), run: decodeBaggageValue });
+  cases.push({ name: 'decodeBaggageValue: invalid UTF-8', make: (n) => fill('%80%C0%ED%A0', n), run: decodeBaggageValue });
+  cases.push({ name: 'decodeBaggageValue: lone %', make: (n) => fill('%', n), run: decodeBaggageValue });
+  return cases;
+}
+
+let sink = 0;
+
+/** Nanoseconds per KB for one input, timed over repeated parses for about TIME_PER_SIZE_MS. */
+function nsPerKb(run: (input: string) => unknown, input: string): number {
+  for (let i = 0; i < 3; i++) sink += run(input) === undefined ? 0 : 1;
+  (globalThis as { gc?: () => void }).gc?.();
+  let iterations = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    sink += run(input) === undefined ? 0 : 1;
+    iterations++;
+    elapsed = performance.now() - start;
+  } while (elapsed < TIME_PER_SIZE_MS);
+  return (elapsed * 1e6) / iterations / (input.length / 1024);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+async function main(): Promise<void> {
+  const cases = [...traceContextCases(), ...(await baggageCases())];
+  const header = pad('case', 46) + SIZES.map((s) => pad(`${s >= 1_048_576 ? s / 1_048_576 + ' MB' : s / 1024 + ' KB'}`, 12)).join('') + 'ratio 1MB/10KB';
+  console.log('ns per KB of input (lower is better; flat across sizes means linear)\n');
+  console.log(header);
+  const failures: string[] = [];
+  for (const c of cases) {
+    const costs = SIZES.map((size) => nsPerKb(c.run, c.make(size)));
+    const ratio = costs[3]! / costs[1]!;
+    const ok = ratio < MAX_RATIO;
+    if (!ok) failures.push(`${c.name}: ${ratio.toFixed(2)}`);
+    console.log(pad(c.name, 46) + costs.map((ns) => pad(ns.toFixed(0), 12)).join('') + `${ratio.toFixed(2)} ${ok ? 'ok' : 'NOT LINEAR'}`);
+  }
+  console.log(`\n${cases.length - failures.length} of ${cases.length} cases linear (1 MB / 10 KB cost per KB < ${MAX_RATIO})`);
+  if (sink < 0) console.log(sink);
+  if (failures.length > 0) {
+    console.log(`not linear: ${failures.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
