@@ -176,3 +176,14 @@ export function assertPrototypesClean(): void {
   });
   if (Object.getPrototypeOf({}) !== Object.prototype) throw new Error('Object.prototype replaced');
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `String.prototype.toWellFormed`, for runtimes and type libraries that lack it. */
+export function toWellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+export function isWellFormed(s: string): boolean {
+  return s.search(LONE_SURROGATE) === -1;
+}
