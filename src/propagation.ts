@@ -93,7 +93,9 @@ export const defaultTextMapSetter: TextMapSetter<unknown> = {
       (carrier as Settable).set(key, value);
       return;
     }
-    carrier[key] = value;
+    // A `__proto__` key would replace the carrier's prototype by assignment.
+    if (key === '__proto__') Object.defineProperty(carrier, key, { value, enumerable: true, writable: true, configurable: true });
+    else carrier[key] = value;
   },
 };
 

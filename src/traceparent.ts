@@ -131,8 +131,11 @@ export function inspectTraceparent(value: unknown): Inspection<TraceparentFields
   if (len === 0) {
     return { valid: false, errors: [problem('empty', 'the value is empty', 0, 'TC-2')] };
   }
+  // A comma inside the first 55 chars, or anywhere in a 00 value, means joined headers (TC-13);
+  // past the flags of a higher version it belongs to fields that are ignored (TC-9).
   const comma = value.indexOf(',', start);
-  if (comma >= 0 && comma < end) {
+  const joined = comma >= 0 && comma < end && (comma <= start + TRACEPARENT_LENGTH || value.charCodeAt(start) === 0x30 && value.charCodeAt(start + 1) === 0x30);
+  if (joined) {
     errors.push(problem('multiple-values', 'a comma: several traceparent headers were joined; more than one value means no valid parent', comma, 'TC-13'));
   }
 

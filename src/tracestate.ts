@@ -62,7 +62,7 @@ export class TraceState implements Iterable<[string, string]> {
     (this as { _values: readonly string[] })._values = parsed ? parsed._values : [];
   }
 
-  /** Number of members, duplicates included. */
+  /** Number of members. */
   get size(): number {
     return this._keys.length;
   }
@@ -165,8 +165,8 @@ function truncate(keys: readonly string[], values: readonly string[], maxLength:
 
 /**
  * Parses one or more tracestate header values (several are combined in order, TC-20).
- * Returns undefined when any member is invalid or there are more than 32 (TC-21, TC-26):
- * the whole tracestate is discarded. Empty members and an empty header are fine (TC-25).
+ * Returns undefined when any member is invalid, a key appears twice, or there are more than
+ * 32 members (TC-21, TC-26): the whole tracestate is discarded. Empty members and an empty header are fine (TC-25).
  * Linear in the input, never throws.
  */
 export function parseTraceState(value: string | readonly string[]): TraceState | undefined {
@@ -211,7 +211,10 @@ export function parseTraceState(value: string | readonly string[]): TraceState |
     }
     if (valueEnd === valueStart || valueEnd - valueStart > TRACESTATE_MAX_VALUE_LENGTH) return undefined;
     if (keys.length === TRACESTATE_MAX_MEMBERS) return undefined;
-    keys.push(s.slice(keyStart, keyEnd));
+    const key = s.slice(keyStart, keyEnd);
+    // A duplicate key discards the value, as the official test suite expects (TC-26, TC-28).
+    if (keys.indexOf(key) >= 0) return undefined;
+    keys.push(key);
     values.push(s.slice(valueStart, valueEnd));
     if (i < n) i++; // the comma
   }
@@ -265,7 +268,6 @@ export function inspectTraceState(value: unknown): Inspection<TraceStateMember[]
   const errors: Problem[] = [];
   const members: TraceStateMember[] = [];
   const seen = new Set<string>();
-  const warnings: Problem[] = [];
   let start = 0;
   while (start <= s.length) {
     let end = s.indexOf(',', start);
@@ -281,11 +283,11 @@ export function inspectTraceState(value: unknown): Inspection<TraceStateMember[]
     errors.push(problem('too-many-members', `${members.length} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`, members[TRACESTATE_MAX_MEMBERS].offset, 'TC-21'));
   }
   for (const m of members) {
-    if (seen.has(m.key)) warnings.push(problem('duplicate-key', `key '${m.key}' appears more than once`, m.offset, 'TC-28'));
+    if (seen.has(m.key)) errors.push(problem('duplicate-key', `key '${m.key}' appears more than once, so the whole tracestate is discarded`, m.offset, 'TC-26'));
     seen.add(m.key);
   }
-  if (errors.length > 0) return { valid: false, errors, warnings };
-  return warnings.length > 0 ? { valid: true, value: members, warnings } : { valid: true, value: members };
+  if (errors.length > 0) return { valid: false, errors };
+  return { valid: true, value: members };
 }
 
 function inspectMember(s: string, a: number, b: number, errors: Problem[], members: TraceStateMember[]): void {

@@ -1,0 +1,55 @@
+/** `inspect <header> <value>` and `inspect --headers`. */
+import { inspectTraceparent } from '../../src/traceparent.js';
+import { inspectTraceState } from '../../src/tracestate.js';
+import { inspectBaggage } from '../../src/baggage.js';
+import { readPropagationHeaders } from './headers.js';
+import { renderBaggage, renderTraceparent, renderTraceState, type Report } from './render.js';
+
+export type HeaderName = 'traceparent' | 'tracestate' | 'baggage';
+
+export function inspectOne(header: HeaderName, value: string): Report {
+  switch (header) {
+    case 'traceparent':
+      return renderTraceparent(value, inspectTraceparent(value));
+    case 'tracestate':
+      return renderTraceState(value, inspectTraceState(value));
+    case 'baggage':
+      return renderBaggage(value, inspectBaggage(value));
+  }
+}
+
+/**
+ * Every propagation header in the text. Repeated tracestate and baggage lines are one list
+ * (TC-20, BG-3); repeated traceparent lines make the request's parent invalid (TC-13).
+ */
+export function inspectHeaders(text: string): Report {
+  const h = readPropagationHeaders(text);
+  const reports: Report[] = [];
+  if (h.traceparent.length > 1) {
+    const lines = [
+      `traceparent: ${h.traceparent.length} header lines`,
+      `  ✗ invalid: more than one traceparent means there is no valid parent [TC-13]`,
+    ];
+    h.traceparent.forEach((v, i) => lines.push('', `  line ${i + 1}:`, ...inspectOne('traceparent', v).lines.map((l) => '  ' + l)));
+    reports.push({ valid: false, lines });
+  } else if (h.traceparent.length === 1) {
+    reports.push(inspectOne('traceparent', h.traceparent[0]));
+  }
+  if (h.tracestate.length > 0) {
+    const report = inspectOne('tracestate', h.tracestate.join(','));
+    if (h.tracestate.length > 1) report.lines[0] += `   (${h.tracestate.length} lines combined)`;
+    if (reports.length === 0 || !reports[0].valid) {
+      report.lines.push(`  note: without a single valid traceparent, tracestate is ignored [TC-18]`);
+    }
+    reports.push(report);
+  }
+  if (h.baggage.length > 0) {
+    const report = inspectOne('baggage', h.baggage.join(','));
+    if (h.baggage.length > 1) report.lines[0] += `   (${h.baggage.length} lines combined)`;
+    reports.push(report);
+  }
+  if (reports.length === 0) return { valid: false, lines: ['no traceparent, tracestate or baggage header found'] };
+  const lines: string[] = [];
+  reports.forEach((r, i) => lines.push(...(i > 0 ? [''] : []), ...r.lines));
+  return { valid: reports.every((r) => r.valid), lines };
+}

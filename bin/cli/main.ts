@@ -1,0 +1,53 @@
+/** Argument handling for the `w3c-propagation` command; returns the exit code. */
+import { inspectHeaders, inspectOne, type HeaderName } from './inspect.js';
+
+export const USAGE = `Usage:
+  w3c-propagation inspect traceparent '<value>'
+  w3c-propagation inspect tracestate '<value>'
+  w3c-propagation inspect baggage '<value>'
+  w3c-propagation inspect --headers < request.txt
+
+Prints the parsed fields of a W3C Trace Context or Baggage header, or each problem
+with its position and the spec rule it breaks. --headers reads "Name: value" lines
+(e.g. a pasted HTTP request) from stdin and inspects traceparent, tracestate and baggage.
+
+Exit status: 0 valid, 1 invalid, 2 usage error.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  readStdin(): Promise<string>;
+}
+
+const HEADERS = new Set<string>(['traceparent', 'tracestate', 'baggage']);
+
+function usageError(io: Io, message: string): number {
+  io.err(`w3c-propagation: ${message}`);
+  io.err('');
+  io.err(USAGE);
+  return 2;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const [command, ...rest] = argv;
+  if (command === undefined) return usageError(io, 'missing command');
+  if (command !== 'inspect') return usageError(io, `unknown command '${command}'`);
+  if (rest[0] === '--headers') {
+    if (rest.length > 1) return usageError(io, '--headers reads stdin and takes no other arguments');
+    const report = inspectHeaders(await io.readStdin());
+    for (const line of report.lines) io.out(line);
+    return report.valid ? 0 : 1;
+  }
+  const [header, ...values] = rest;
+  if (header === undefined) return usageError(io, 'inspect needs a header name (traceparent, tracestate, baggage) or --headers');
+  const name = header.toLowerCase();
+  if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate or baggage`);
+  if (values.length !== 1) return usageError(io, `inspect ${name} takes exactly one value (quote it)`);
+  const report = inspectOne(name as HeaderName, values[0]);
+  for (const line of report.lines) io.out(line);
+  return report.valid ? 0 : 1;
+}

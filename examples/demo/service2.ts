@@ -1,0 +1,49 @@
+/**
+ * Service 2 (default port 5001): continues the trace it is called with.
+ * It extracts `traceparent` and `baggage`, starts `api2_span` as a child of the caller's
+ * span, reads `hello` from the baggage and answers `Hello from API 2!`.
+ */
+import { createServer } from 'node:http';
+import { CompositePropagator } from '../../src/propagation.js';
+import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
+import { W3CBaggagePropagator } from '../../src/w3c-baggage.js';
+import { getBaggage } from '../../src/baggage-context.js';
+import { ROOT_CONTEXT } from '../../src/context.js';
+import { createTracer } from '../../src/tracer.js';
+import { consoleExporter, formatSpanLine, spanToRecord } from '../../src/console-exporter.js';
+import { headersFromIncoming } from '../../src/node/index.js';
+import { readPort } from './args.js';
+import { send } from './protocol.js';
+import { propagationHeaders, serve } from './serve.js';
+
+const SERVICE = 'service2';
+const port = readPort(process.argv.slice(2), '--port', process.env.PORT2, 5001);
+if (typeof port === 'string') {
+  console.error(port);
+  process.exit(2);
+}
+
+const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const tracer = createTracer({
+  onEnd: [
+    consoleExporter({ format: 'pretty', write: (line) => console.error(line) }),
+    (span) => send({ type: 'span', service: SERVICE, line: formatSpanLine(span), record: spanToRecord(span) }),
+  ],
+});
+
+const server = createServer((req, res) => {
+  const carrier = headersFromIncoming(req);
+  send({ type: 'received', service: SERVICE, headers: propagationHeaders(carrier) });
+  const parent = propagator.extract(ROOT_CONTEXT, carrier);
+  const span = tracer.startSpan('api2_span', {}, parent);
+  const baggage = getBaggage(parent);
+  const entries: Array<[string, string]> = baggage ? baggage.getAllEntries().map(([key, entry]) => [key, entry.value]) : [];
+  send({ type: 'baggage', service: SERVICE, entries });
+  const hello = baggage?.getEntry('hello')?.value;
+  if (hello !== undefined) span.setAttribute('baggage.hello', hello);
+  span.end();
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Hello from API 2!');
+});
+
+serve(server, SERVICE, port);

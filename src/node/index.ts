@@ -1,0 +1,3 @@
+/** `w3c-propagation/node`: the parts that need Node's built-in modules. */
+export { AsyncLocalStorageContextManager } from './async-local-storage.js';
+export { headersFromIncoming } from './http.js';
