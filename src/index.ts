@@ -17,6 +17,10 @@ export type { TraceStateMember } from './tracestate.js';
 export { generateTraceId, generateSpanId, isValidTraceId, isValidSpanId, setRandomSource } from './ids.js';
 export type { RandomSource } from './ids.js';
 export type { Problem, Inspection } from './problem.js';
+export { encodeBaggageValue, decodeBaggageValue } from './percent.js';
+export { Baggage, createBaggage, parseBaggage, formatBaggage, EMPTY_BAGGAGE, DEFAULT_BAGGAGE_LIMITS } from './baggage.js';
+export type { BaggageEntry, BaggageProperty, BaggageMember, BaggageLimits } from './baggage.js';
+export { inspectBaggage } from './baggage-inspect.js';
 
 // values
 export { ROOT_CONTEXT, createContextKey } from './context.js';
@@ -34,12 +38,15 @@ export {
   setSpanContext,
   isSpanContextValid,
 } from './span.js';
+export { getBaggage, setBaggage, deleteBaggage, getBaggageValue, setBaggageValue } from './baggage-context.js';
 export type { SpanContext, Span, TraceStateLike } from './span.js';
 
 // propagators
 export { CompositePropagator, defaultTextMapGetter, defaultTextMapSetter } from './propagation.js';
 export type { TextMapGetter, TextMapSetter, TextMapPropagator } from './propagation.js';
 export { W3CTraceContextPropagator, TRACEPARENT_HEADER, TRACESTATE_HEADER } from './w3c-trace-context.js';
+export { W3CBaggagePropagator, BAGGAGE_HEADER } from './w3c-baggage.js';
+export type { W3CBaggagePropagatorOptions } from './w3c-baggage.js';
 
 // tracing
 export { createTracer } from './tracer.js';

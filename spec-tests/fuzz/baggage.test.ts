@@ -86,7 +86,7 @@ test('BG-23 parseBaggage and inspectBaggage: non-string input gives empty baggag
       const parsed = parseBaggage(value as string);
       assert.ok(parsed instanceof Baggage);
       if (!Array.isArray(value)) assert.is(parsed.size, 0);
-      inspectBaggage(value);
+      inspectBaggage(value as string);
     }),
     runs,
   );

@@ -1,0 +1,125 @@
+/**
+ * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
+ * `parseBaggage` does and says what is wrong with each member, where, and which rule.
+ */
+import {
+  DEFAULT_BAGGAGE_LIMITS,
+  newScan,
+  scanMember,
+  trimEnd,
+  trimStart,
+  type BaggageLimits,
+  type BaggageMember,
+  type MemberProblem,
+} from './baggage.js';
+import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+
+const MAX_PROBLEMS = 32;
+
+const EXPLAIN: Record<MemberProblem, [string, string]> = {
+  'empty-member': ['an empty list member: a member needs a key and a value', 'BG-3'],
+  'missing-key': ['the member has no key before "="', 'BG-3'],
+  'invalid-key-char': ['a key is a token: letters, digits and !#$%&\'*+-.^_`|~ only', 'BG-3'],
+  'missing-equals': ['a member is key=value: "=" is missing', 'BG-5'],
+  'invalid-value-char': ['a value holds baggage-octets only: no space, \'"\', \',\', \';\' or \'\\\\\' unencoded', 'BG-4'],
+  'missing-property-key': ['a property needs a name after ";"', 'BG-7'],
+  'invalid-property-char': ['a property is ;key or ;key=value with a token key and an encoded value', 'BG-7'],
+};
+
+/**
+ * Every problem in a `baggage` header: `{ valid: true, value: members }` with values
+ * decoded, or `{ valid: false, errors }`. Several values are read as one list joined by
+ * commas (BG-2); offsets count in that joined string. Warnings: duplicate keys (BG-22), a
+ * `%` kept literally (BG-14), invalid UTF-8 replaced by U+FFFD (BG-10).
+ */
+export function inspectBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Inspection<BaggageMember[]> {
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) value = value.join(',');
+  if (typeof value !== 'string') {
+    return { valid: false, errors: [problem('not-a-string', 'a baggage header value is a string or a list of strings', 0, 'BG-23')] };
+  }
+  const s = value;
+  const maxMembers = limits?.maxMembers ?? DEFAULT_BAGGAGE_LIMITS.maxMembers;
+  const maxMemberBytes = limits?.maxMemberBytes ?? DEFAULT_BAGGAGE_LIMITS.maxMemberBytes;
+  const maxTotalBytes = limits?.maxTotalBytes ?? DEFAULT_BAGGAGE_LIMITS.maxTotalBytes;
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const add = (list: Problem[], p: Problem): void => {
+    if (list.length < MAX_PROBLEMS) list.push(p);
+    else if (list.length === MAX_PROBLEMS) list.push(problem('too-many-problems', `more than ${MAX_PROBLEMS} problems; the rest are not listed`, p.offset, p.rule));
+  };
+  const members: BaggageMember[] = [];
+  const seen = new Set<string>();
+  const scan = newScan();
+  let total = -1;
+  let overLimit = false;
+  const blank = trimStart(s, 0, s.length) === s.length;
+  for (let start = 0; start <= s.length && !blank; ) {
+    let end = s.indexOf(',', start);
+    if (end < 0) end = s.length;
+    const a = trimStart(s, start, end);
+    const b = trimEnd(s, a, end);
+    start = end + 1;
+    if (!scanMember(s, a, b, scan)) {
+      const [message, rule] = EXPLAIN[scan.problem!];
+      const c = s.charCodeAt(scan.at);
+      if (scan.problem === 'invalid-value-char' && c >= 128) {
+        add(errors, problem('unencoded-char', `${describeChar(c)} must be percent-encoded as UTF-8`, scan.at, 'BG-8'));
+      } else {
+        const found = scan.at < b && scan.problem !== 'empty-member' ? ` (found ${describeChar(c)})` : '';
+        add(errors, problem(scan.problem!, message + found, scan.at, rule));
+      }
+      continue;
+    }
+    if (b - a > maxMemberBytes) {
+      add(errors, problem('member-too-long', `a member of ${b - a} bytes is over the ${maxMemberBytes}-byte limit and is dropped`, a, 'BG-17'));
+      continue;
+    }
+    if (!overLimit && (members.length >= maxMembers || total + 1 + (b - a) > maxTotalBytes)) {
+      overLimit = true;
+      const why = members.length >= maxMembers ? `more than ${maxMembers} members` : `more than ${maxTotalBytes} bytes`;
+      add(errors, problem(members.length >= maxMembers ? 'too-many-members' : 'too-long', `${why}: this member and the ones after it are dropped`, a, 'BG-16'));
+    }
+    if (overLimit) continue;
+    total += 1 + (b - a);
+    const member: BaggageMember = { key: scan.key, ...scan.entry! };
+    members.push(member);
+    if (seen.has(member.key)) add(warnings, problem('duplicate-key', `the key "${member.key}" appears more than once; getEntry returns the first`, a, 'BG-22'));
+    seen.add(member.key);
+    checkEscapes(s, a, b, add.bind(null, warnings));
+  }
+  const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: members };
+  return warnings.length > 0 ? { ...result, warnings } : result;
+}
+
+/** Warns about a `%` kept literally and about escapes that are not valid UTF-8. */
+function checkEscapes(s: string, a: number, b: number, warn: (p: Problem) => void): void {
+  let i = s.indexOf('%', a);
+  while (i >= 0 && i < b) {
+    const hex = /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3)) && i + 2 < b;
+    if (!hex) warn(problem('literal-percent', `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`, i, 'BG-14'));
+    else {
+      const run = /^(?:%[0-9A-Fa-f]{2})+/.exec(s.slice(i, b))![0];
+      const bytes = new Uint8Array(run.length / 3);
+      for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt(run.slice(3 * k + 1, 3 * k + 3), 16);
+      if (!isValidUtf8(bytes)) warn(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
+      i += run.length - 1;
+    }
+    i = s.indexOf('%', i + 1);
+  }
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n > bytes.length - 1) return false;
+    const lower = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const upper = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c < (k === 1 ? lower : 0x80) || c > (k === 1 ? upper : 0xbf)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}

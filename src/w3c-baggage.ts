@@ -1,0 +1,51 @@
+/**
+ * The W3C Baggage propagator: the `baggage` header in and out of a carrier.
+ *
+ * extract: every `baggage` value in the carrier is read as one list (BG-2, BG-18); the
+ * context gets the baggage only when at least one member is valid. Hostile carriers leave
+ * the context unchanged; extract never throws (BG-23).
+ * inject: writes `baggage` only when there is something to send, always valid and within
+ * the limits (BG-8, BG-16, BG-17).
+ */
+import { DEFAULT_BAGGAGE_LIMITS, formatBaggage, parseBaggage, type BaggageLimits } from './baggage.js';
+import { getBaggage, setBaggage } from './baggage-context.js';
+import type { Context } from './context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
+
+export const BAGGAGE_HEADER = 'baggage';
+
+export interface W3CBaggagePropagatorOptions {
+  /** Limits for both directions; unset fields keep `DEFAULT_BAGGAGE_LIMITS`. */
+  readonly limits?: Partial<BaggageLimits>;
+}
+
+export class W3CBaggagePropagator implements TextMapPropagator {
+  private readonly _limits: BaggageLimits;
+
+  constructor(options: W3CBaggagePropagatorOptions = {}) {
+    const limits = { ...DEFAULT_BAGGAGE_LIMITS, ...options.limits };
+    for (const name of ['maxMembers', 'maxMemberBytes', 'maxTotalBytes'] as const) {
+      const n = limits[name];
+      if (!Number.isInteger(n) || n < 1) throw new RangeError(`baggage limit ${name} must be a positive integer, got ${String(n)}`);
+    }
+    this._limits = limits;
+  }
+
+  inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
+    const baggage = getBaggage(context);
+    if (baggage === undefined || baggage.size === 0) return;
+    const header = formatBaggage(baggage, this._limits);
+    if (header !== '') setter.set(carrier, BAGGAGE_HEADER, header);
+  }
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    const value = readHeader(getter, carrier, BAGGAGE_HEADER);
+    if (value === undefined) return context;
+    const baggage = parseBaggage(value, this._limits);
+    return baggage.size === 0 ? context : setBaggage(context, baggage);
+  }
+
+  fields(): string[] {
+    return [BAGGAGE_HEADER];
+  }
+}
