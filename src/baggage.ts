@@ -239,9 +239,10 @@ export function scanMember(s: string, start: number, end: number, scan: MemberSc
   let i = scanClass(s, start, end, TCHAR);
   if (i === start) return fail(scan, s.charCodeAt(i) === 0x3d ? 'missing-key' : 'invalid-key-char', i);
   const key = s.slice(start, i);
+  const keyEnd = i;
   i = skipOws(s, i, end);
   if (i === end) return fail(scan, 'missing-equals', i);
-  if (s.charCodeAt(i) !== 0x3d) return fail(scan, i > start + key.length ? 'missing-equals' : 'invalid-key-char', i);
+  if (s.charCodeAt(i) !== 0x3d) return fail(scan, 'invalid-key-char', keyEnd);
   i = skipOws(s, i + 1, end);
   const valueStart = i;
   i = scanValue(s, i, end, scan);
