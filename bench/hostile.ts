@@ -17,6 +17,8 @@ import {
 const SIZES = [1_024, 10_240, 102_400, 1_048_576];
 const MAX_RATIO = 2;
 const TIME_PER_SIZE_MS = Number(process.env.HOSTILE_MS) || 150;
+/** `HOSTILE_ONLY=tracestate` runs only the cases whose name contains that text (case-insensitive). */
+const ONLY = (process.env.HOSTILE_ONLY ?? '').toLowerCase();
 
 interface Case {
   name: string;
@@ -46,9 +48,13 @@ function traceContextCases(): Case[] {
     { name: 'traceparent: huge higher version', make: (n) => fill('-abc', n, 'cc' + VALID_TP.slice(2)), run: parseTraceparent },
     { name: 'inspectTraceparent: huge junk', make: (n) => fill('Z-', n), run: inspectTraceparent },
   ];
+  const uncapped = { maxLength: Infinity };
   for (const [name, make] of tracestateInputs) {
-    cases.push({ name, make, run: parseTraceState });
-    cases.push({ name: name.replace('tracestate', 'inspectTraceState'), make, run: inspectTraceState });
+    const inspectName = name.replace('tracestate', 'inspectTraceState');
+    cases.push({ name: `${name} (default cap)`, make, run: (s) => parseTraceState(s) });
+    cases.push({ name: `${name} (uncapped)`, make, run: (s) => parseTraceState(s, uncapped) });
+    cases.push({ name: `${inspectName} (default cap)`, make, run: (s) => inspectTraceState(s) });
+    cases.push({ name: `${inspectName} (uncapped)`, make, run: (s) => inspectTraceState(s, uncapped) });
   }
   return cases;
 }
@@ -106,7 +112,7 @@ function pad(s: string, n: number): string {
 }
 
 async function main(): Promise<void> {
-  const cases = [...traceContextCases(), ...(await baggageCases())];
+  const cases = [...traceContextCases(), ...(await baggageCases())].filter((c) => c.name.toLowerCase().includes(ONLY));
   const header = pad('case', 46) + SIZES.map((s) => pad(`${s >= 1_048_576 ? s / 1_048_576 + ' MB' : s / 1024 + ' KB'}`, 12)).join('') + 'ratio 1MB/10KB';
   console.log('ns per KB of input (lower is better; flat across sizes means linear)\n');
   console.log(header);

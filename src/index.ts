@@ -12,8 +12,9 @@ export {
   TRACESTATE_MAX_VALUE_LENGTH,
   TRACESTATE_MAX_LENGTH,
   TRACESTATE_LONG_MEMBER,
+  TRACESTATE_MAX_INPUT_LENGTH,
 } from './tracestate.js';
-export type { TraceStateMember } from './tracestate.js';
+export type { TraceStateMember, TraceStateParseOptions } from './tracestate.js';
 export { generateTraceId, generateSpanId, isValidTraceId, isValidSpanId, setRandomSource } from './ids.js';
 export type { RandomSource } from './ids.js';
 export type { Problem, Inspection } from './problem.js';
@@ -45,6 +46,7 @@ export type { SpanContext, Span, TraceStateLike } from './span.js';
 export { CompositePropagator, defaultTextMapGetter, defaultTextMapSetter } from './propagation.js';
 export type { TextMapGetter, TextMapSetter, TextMapPropagator } from './propagation.js';
 export { W3CTraceContextPropagator, TRACEPARENT_HEADER, TRACESTATE_HEADER } from './w3c-trace-context.js';
+export type { W3CTraceContextPropagatorOptions } from './w3c-trace-context.js';
 export { W3CBaggagePropagator, BAGGAGE_HEADER } from './w3c-baggage.js';
 export type { W3CBaggagePropagatorOptions } from './w3c-baggage.js';
 

@@ -5,6 +5,7 @@
  *   ^^^^ ^^^^^^^^^^^^^^^^  key: a-z 0-9 first, then a-z 0-9 _ - * / @ (1-256 chars)
  *                          value: 0x20-0x7e but ',' '=', no trailing space (1-256 chars)
  *   Empty members are skipped; at most 32 members; OWS (spaces, tabs) around members.
+ *   Input over 32,768 chars (all fields joined) is discarded unread: `{ maxLength }` moves the cap.
  *
  * `TraceState` is immutable: `set` and `unset` return a new value. The most recently
  * set member is the left-most one.
@@ -24,6 +25,43 @@ export const TRACESTATE_MAX_VALUE_LENGTH = 256;
 export const TRACESTATE_MAX_LENGTH = 512;
 /** Members longer than this are the first to go when truncating (TC-30). */
 export const TRACESTATE_LONG_MEMBER = 128;
+/**
+ * Default cap on the input read by `parseTraceState` / `inspectTraceState` (all fields joined,
+ * TC-20): longer input is discarded before it is scanned, so a hostile header costs at most this
+ * much work (spec section 7). The longest valid header without OWS or empty members is
+ * 32 x (256 + 1 + 256) + 31 commas = 16,447 chars; 32 KiB, about twice that, leaves room for
+ * any honest OWS, while real headers are far shorter (senders truncate to 512, TC-29).
+ */
+export const TRACESTATE_MAX_INPUT_LENGTH = 32_768;
+/** `inspectTraceState` lists at most this many problems, then one `too-many-problems`. */
+const MAX_PROBLEMS = 32;
+
+/** Options of `parseTraceState` and `inspectTraceState`. */
+export interface TraceStateParseOptions {
+  /**
+   * Longest input read, in chars of all fields joined by ','; longer input is discarded whole
+   * without being scanned. Default `TRACESTATE_MAX_INPUT_LENGTH`; never below 512 (TC-29);
+   * `Infinity` lifts the cap.
+   */
+  maxLength?: number;
+}
+
+function inputCap(options: TraceStateParseOptions | undefined): number {
+  const max = options?.maxLength ?? TRACESTATE_MAX_INPUT_LENGTH;
+  // Never below what every participant must propagate (TC-29); NaN counts as below.
+  return max >= TRACESTATE_MAX_LENGTH ? max : TRACESTATE_MAX_LENGTH;
+}
+
+/** Length of the fields joined by ',' (TC-20), or -1 when one is not a string. */
+function joinedLength(values: readonly unknown[]): number {
+  let length = values.length - 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') return -1;
+    length += v.length;
+  }
+  return length < 0 ? 0 : length;
+}
 
 // Char classes, indexed by char code below 128.
 const KEY_FIRST = 1; // a-z 0-9
@@ -167,16 +205,20 @@ function truncate(keys: readonly string[], values: readonly string[], maxLength:
  * Parses one or more tracestate header values (several are combined in order, TC-20).
  * Returns undefined when any member is invalid, a key appears twice, or there are more than
  * 32 members (TC-21, TC-26): the whole tracestate is discarded. Empty members and an empty header are fine (TC-25).
+ * Input longer than `options.maxLength` (default 32,768) is discarded before it is read.
  * Linear in the input, never throws.
  */
-export function parseTraceState(value: string | readonly string[]): TraceState | undefined {
+export function parseTraceState(value: string | readonly string[], options?: TraceStateParseOptions): TraceState | undefined {
+  const max = inputCap(options);
   if (typeof value !== 'string') {
     if (!Array.isArray(value)) return undefined;
-    for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return undefined;
+    const length = joinedLength(value);
+    if (length < 0 || length > max) return undefined; // checked before joining: no huge copy
     value = value.join(',');
   }
   const s = value as string;
   const n = s.length;
+  if (n > max) return undefined;
   const keys: string[] = [];
   const values: string[] = [];
   let i = 0;
@@ -213,6 +255,7 @@ export function parseTraceState(value: string | readonly string[]): TraceState |
     if (keys.length === TRACESTATE_MAX_MEMBERS) return undefined;
     const key = s.slice(keyStart, keyEnd);
     // A duplicate key discards the value, as the official test suite expects (TC-26, TC-28).
+    // indexOf over at most 31 earlier keys (checked above), so the parse stays linear.
     if (keys.indexOf(key) >= 0) return undefined;
     keys.push(key);
     values.push(s.slice(valueStart, valueEnd));
@@ -253,21 +296,30 @@ export interface TraceStateMember {
 
 /**
  * Says what is wrong with one or more tracestate values, each problem with its offset
- * (in the values joined by `,`) and rule. Valid exactly when `parseTraceState` is.
+ * (in the values joined by `,`) and rule. Valid exactly when `parseTraceState` is, with the
+ * same options. Bounded work on hostile input: input over the cap is one `too-long` error;
+ * only the first 32 members are examined (more is `too-many-members` anyway), and at most 32
+ * problems are listed, then one `too-many-problems`.
  */
-export function inspectTraceState(value: unknown): Inspection<TraceStateMember[]> {
+export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): Inspection<TraceStateMember[]> {
+  const max = inputCap(options);
+  let length = typeof value === 'string' ? value.length : 0;
   if (Array.isArray(value)) {
-    const bad = value.findIndex((v) => typeof v !== 'string');
-    if (bad >= 0) return { valid: false, errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')] };
-    value = value.join(',');
-  }
-  if (typeof value !== 'string') {
+    length = joinedLength(value);
+    if (length < 0) {
+      const bad = value.findIndex((v) => typeof v !== 'string');
+      return { valid: false, errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')] };
+    }
+  } else if (typeof value !== 'string') {
     return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-20')] };
   }
-  const s = value;
-  const errors: Problem[] = [];
-  const members: TraceStateMember[] = [];
-  const seen = new Set<string>();
+  if (length > max) {
+    return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')] };
+  }
+  const s: string = Array.isArray(value) ? value.join(',') : (value as string);
+  const found: Found = { errors: [], omitted: 0, firstOmitted: 0, members: [], seen: new Set() };
+  let count = 0; // non-empty members, all of them; only the first 32 are examined
+  let tooManyAt = 0;
   let start = 0;
   while (start <= s.length) {
     let end = s.indexOf(',', start);
@@ -276,49 +328,79 @@ export function inspectTraceState(value: unknown): Inspection<TraceStateMember[]
     let b = end;
     while (a < b && (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === TAB)) a++;
     while (b > a && (s.charCodeAt(b - 1) === SPACE || s.charCodeAt(b - 1) === TAB)) b--;
-    if (a < b) inspectMember(s, a, b, errors, members);
+    if (a < b) {
+      count++;
+      if (count <= TRACESTATE_MAX_MEMBERS) inspectMember(s, a, b, found);
+      else if (count === TRACESTATE_MAX_MEMBERS + 1) tooManyAt = a;
+    }
     start = end + 1;
   }
-  if (members.length > TRACESTATE_MAX_MEMBERS) {
-    errors.push(problem('too-many-members', `${members.length} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`, members[TRACESTATE_MAX_MEMBERS].offset, 'TC-21'));
+  const errors = found.errors;
+  if (count > TRACESTATE_MAX_MEMBERS) {
+    errors.push(problem('too-many-members', `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`, tooManyAt, 'TC-21'));
   }
-  for (const m of members) {
-    if (seen.has(m.key)) errors.push(problem('duplicate-key', `key '${m.key}' appears more than once, so the whole tracestate is discarded`, m.offset, 'TC-26'));
-    seen.add(m.key);
+  if (found.omitted > 0) {
+    errors.push(problem('too-many-problems', `${found.omitted} more problems not listed (the first ${MAX_PROBLEMS} are)`, found.firstOmitted, 'TC-26'));
   }
   if (errors.length > 0) return { valid: false, errors };
-  return { valid: true, value: members };
+  return { valid: true, value: found.members };
 }
 
-function inspectMember(s: string, a: number, b: number, errors: Problem[], members: TraceStateMember[]): void {
-  const eq = s.indexOf('=', a);
-  if (eq < 0 || eq >= b) {
-    errors.push(problem('missing-equals', `member '${s.slice(a, b)}' has no '='`, a, 'TC-22'));
+/** What `inspectMember` collects; problems past MAX_PROBLEMS are only counted. */
+interface Found {
+  errors: Problem[];
+  omitted: number;
+  firstOmitted: number;
+  members: TraceStateMember[];
+  seen: Set<string>;
+}
+
+function report(found: Found, p: Problem): void {
+  if (found.errors.length < MAX_PROBLEMS) found.errors.push(p);
+  else if (found.omitted++ === 0) found.firstOmitted = p.offset;
+}
+
+/** At most 40 chars of s[a, b) for a message: a hostile member may be a megabyte long. */
+function excerpt(s: string, a: number, b: number): string {
+  return b - a > 40 ? s.slice(a, a + 37) + '...' : s.slice(a, b);
+}
+
+/** Checks the member s[a, b) (OWS trimmed, non-empty); never reads outside it. */
+function inspectMember(s: string, a: number, b: number, found: Found): void {
+  let eq = a;
+  while (eq < b && s.charCodeAt(eq) !== EQUALS) eq++;
+  if (eq === b) {
+    report(found, problem('missing-equals', `member '${excerpt(s, a, b)}' has no '='`, a, 'TC-22'));
     return;
   }
-  if (eq === a) errors.push(problem('empty-key', 'a member has an empty key', a, 'TC-22'));
+  if (eq === a) report(found, problem('empty-key', 'a member has an empty key', a, 'TC-22'));
   else if (!(classOf(s.charCodeAt(a)) & KEY_FIRST)) {
-    errors.push(problem('bad-key-start', `a key starts with a-z or 0-9, not ${describeChar(s.charCodeAt(a))}`, a, 'TC-22'));
+    report(found, problem('bad-key-start', `a key starts with a-z or 0-9, not ${describeChar(s.charCodeAt(a))}`, a, 'TC-22'));
   } else {
     for (let i = a + 1; i < eq; i++) {
       const c = s.charCodeAt(i);
       if (!(classOf(c) & KEY_CHAR)) {
         const upper = c >= 0x41 && c <= 0x5a;
-        errors.push(problem('bad-key-char', `${describeChar(c)} is not allowed in a key${upper ? ' (keys are lower case)' : ''}: a-z 0-9 _ - * / @`, i, 'TC-22'));
+        report(found, problem('bad-key-char', `${describeChar(c)} is not allowed in a key${upper ? ' (keys are lower case)' : ''}: a-z 0-9 _ - * / @`, i, 'TC-22'));
         break;
       }
     }
-    if (eq - a > TRACESTATE_MAX_KEY_LENGTH) errors.push(problem('key-too-long', `the key has ${eq - a} chars; at most 256`, a, 'TC-22'));
+    if (eq - a > TRACESTATE_MAX_KEY_LENGTH) report(found, problem('key-too-long', `the key has ${eq - a} chars; at most 256`, a, 'TC-22'));
   }
-  if (eq + 1 === b) errors.push(problem('empty-value', `key '${s.slice(a, eq)}' has an empty value`, eq + 1, 'TC-23'));
+  if (eq + 1 === b) report(found, problem('empty-value', `key '${excerpt(s, a, eq)}' has an empty value`, eq + 1, 'TC-23'));
   for (let i = eq + 1; i < b; i++) {
     const c = s.charCodeAt(i);
     if (c === SPACE || classOf(c) & VALUE_CHAR) continue;
     const what = c === EQUALS ? "'=' is not allowed in a value" : `${describeChar(c)} is not allowed in a value`;
-    errors.push(problem('bad-value-char', what, i, 'TC-23'));
+    report(found, problem('bad-value-char', what, i, 'TC-23'));
     break;
   }
-  if (b - eq - 1 > TRACESTATE_MAX_VALUE_LENGTH) errors.push(problem('value-too-long', `the value has ${b - eq - 1} chars; at most 256`, eq + 1, 'TC-23'));
-  // Invalid members are listed too: they count towards the 32-member limit.
-  members.push({ key: s.slice(a, eq), value: s.slice(eq + 1, b), offset: a });
+  if (b - eq - 1 > TRACESTATE_MAX_VALUE_LENGTH) report(found, problem('value-too-long', `the value has ${b - eq - 1} chars; at most 256`, eq + 1, 'TC-23'));
+  const key = s.slice(a, eq);
+  // A Set, not a scan of earlier keys: duplicate detection stays linear (TC-26).
+  if (found.seen.has(key)) {
+    report(found, problem('duplicate-key', `key '${excerpt(s, a, eq)}' appears more than once, so the whole tracestate is discarded`, a, 'TC-26'));
+  }
+  found.seen.add(key);
+  found.members.push({ key, value: s.slice(eq + 1, b), offset: a });
 }

@@ -11,12 +11,23 @@ import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
 import { getSpanContext, isSpanContextValid, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
 import { formatValidTraceparent, parseTraceparent } from './traceparent.js';
-import { parseTraceState, TraceState } from './tracestate.js';
+import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
 export const TRACESTATE_HEADER = 'tracestate';
 
+export interface W3CTraceContextPropagatorOptions {
+  /** Longest tracestate read on extract (all fields joined); longer is dropped. Default `TRACESTATE_MAX_INPUT_LENGTH`. */
+  maxTraceStateLength?: number;
+}
+
 export class W3CTraceContextPropagator implements TextMapPropagator {
+  private readonly _traceStateOptions: TraceStateParseOptions;
+
+  constructor(options: W3CTraceContextPropagatorOptions = {}) {
+    this._traceStateOptions = { maxLength: options.maxTraceStateLength };
+  }
+
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     const spanContext = getSpanContext(context);
     if (!spanContext || !isSpanContextValid(spanContext)) return;
@@ -42,7 +53,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     };
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
     if (tracestate !== undefined) {
-      const traceState = parseTraceState(tracestate);
+      const traceState = parseTraceState(tracestate, this._traceStateOptions);
       if (traceState !== undefined && traceState.size > 0) spanContext.traceState = traceState;
     }
     return setSpanContext(context, spanContext);

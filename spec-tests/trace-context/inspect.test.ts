@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inspectTraceparent } from '../../src/traceparent.js';
-import { inspectTraceState } from '../../src/tracestate.js';
+import { inspectTraceState, parseTraceState, TRACESTATE_MAX_INPUT_LENGTH } from '../../src/tracestate.js';
 import type { Inspection, Problem } from '../../src/problem.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
@@ -80,6 +80,56 @@ test('TC-25 TC-24 members and their offsets in a valid tracestate', () => {
   const r = inspectTraceState('a= 1 ,, b=2');
   assert.ok(r.valid);
   if (r.valid) assert.equal(r.value, [{ key: 'a', value: ' 1', offset: 0 }, { key: 'b', value: '2', offset: 8 }]);
+});
+
+const errorsOf = <T>(r: Inspection<T>) => (r.valid ? [] : [...r.errors]);
+const codes = <T>(r: Inspection<T>) => errorsOf(r).map((e) => e.code);
+
+test('TC-29 input over the cap is one too-long error at the first char past the cap', () => {
+  const cap = TRACESTATE_MAX_INPUT_LENGTH;
+  const padded = (n: number) => 'a=1' + ' '.repeat(n - 3);
+  assert.ok(inspectTraceState(padded(cap)).valid);
+  const r = inspectTraceState(padded(cap + 1));
+  assert.equal(errorsOf(r).map((e) => [e.code, e.offset, e.rule]), [['too-long', cap, 'TC-29']]);
+  assert.is(firstError(inspectTraceState(['a=1', padded(cap - 3)])).code, 'too-long', 'fields joined with commas');
+  assert.is(firstError(inspectTraceState(padded(1001), { maxLength: 1000 })).offset, 1000);
+  assert.ok(inspectTraceState(padded(cap + 1), { maxLength: Infinity }).valid);
+  for (const n of [cap - 1, cap, cap + 1]) assert.is(inspectTraceState(padded(n)).valid, parseTraceState(padded(n)) !== undefined, `${n}`);
+});
+
+test('TC-26 at most 32 problems are listed, then one too-many-problems', () => {
+  // 20 distinct keys 'Aa=', 'Ab=', ... of 4 chars with their comma: 2 problems each.
+  const r = inspectTraceState(Array.from({ length: 20 }, (_, i) => `A${String.fromCharCode(0x61 + i)}=`).join(','));
+  const errors = errorsOf(r);
+  assert.is(errors.length, 33);
+  assert.equal(errors.slice(0, 2).map((e) => e.code), ['bad-key-start', 'empty-value']);
+  const last = errors[32];
+  assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 16 * 4, 'TC-26'], 'at the first problem left out');
+  assert.match(last.message, /^8 more problems/);
+});
+
+test('TC-21 TC-26 a megabyte of members: bounded errors, member count and duplicates still reported', () => {
+  const input = 'k=v,'.repeat(262_144);
+  const r = inspectTraceState(input, { maxLength: Infinity });
+  const errors = errorsOf(r);
+  assert.ok(errors.length <= 34);
+  assert.equal(codes(r).slice(0, 2), ['duplicate-key', 'duplicate-key']);
+  const tooMany = errors.find((e) => e.code === 'too-many-members');
+  assert.equal([tooMany?.offset, tooMany?.message.startsWith('262144 members')], [32 * 4, true]);
+  assert.is(parseTraceState(input, { maxLength: Infinity }), undefined);
+});
+
+test('TC-22 a megabyte member without = is reported once, with a short message', () => {
+  const e = firstError(inspectTraceState(`a=1,${'x'.repeat(1 << 20)},b=2`, { maxLength: Infinity }));
+  assert.equal([e.code, e.offset], ['missing-equals', 4]);
+  assert.ok(e.message.length < 80);
+});
+
+test('TC-26 duplicates are found among valid members, each at its second occurrence', () => {
+  const members = Array.from({ length: 30 }, (_, i) => `k${i}=v`);
+  const r = inspectTraceState([...members, 'k3=w', 'k29=w'].join(','));
+  assert.equal(codes(r), ['duplicate-key', 'duplicate-key']);
+  assert.is(errorsOf(r)[1].offset, [...members, 'k3=w'].join(',').length + 1);
 });
 
 test.run();

@@ -1,6 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseTraceState, TraceState } from '../../src/tracestate.js';
+import { parseTraceState, TraceState, TRACESTATE_MAX_INPUT_LENGTH } from '../../src/tracestate.js';
+import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
+import { ROOT_CONTEXT } from '../../src/context.js';
+import { getSpanContext } from '../../src/span.js';
 
 const entries = (ts: TraceState | undefined) => (ts ? [...ts] : undefined);
 
@@ -111,6 +114,59 @@ test('__proto__, constructor and prototype are plain tracestate keys', () => {
   assert.is(ok?.get('prototype'), '3');
   assert.is(new TraceState().get('constructor'), undefined);
   assert.is(({} as Record<string, unknown>).prototype, undefined);
+});
+
+// Valid headers of exactly `length` chars: one member, then trailing OWS (TC-24).
+const padded = (length: number) => 'a=1' + ' '.repeat(length - 3);
+const CAP = TRACESTATE_MAX_INPUT_LENGTH;
+
+test('TC-29 the default input cap holds the longest unpadded valid header (32 x 513 + 31 chars)', () => {
+  const members = Array.from({ length: 32 }, (_, i) => `${'k'.repeat(254)}${i.toString().padStart(2, '0')}=${'v'.repeat(256)}`);
+  const header = members.join(',');
+  assert.is(header.length, 16_447);
+  assert.ok(CAP - header.length > 16_000, 'with room for OWS besides');
+  assert.is(parseTraceState(header)?.size, 32);
+});
+
+test('TC-29 input just under, at and over the default cap', () => {
+  assert.is(parseTraceState(padded(CAP - 1))?.get('a'), '1');
+  assert.is(parseTraceState(padded(CAP))?.get('a'), '1');
+  assert.is(parseTraceState(padded(CAP + 1)), undefined);
+  assert.is(new TraceState(padded(CAP + 1)).size, 0);
+});
+
+test('TC-20 TC-29 the cap applies to the fields joined by commas', () => {
+  const a = 'a=1';
+  const b = (n: number) => 'b=2' + ' '.repeat(n - 3);
+  assert.is(parseTraceState([a, b(CAP - a.length - 1)])?.size, 2, 'exactly the cap, comma included');
+  assert.is(parseTraceState([a, b(CAP - a.length)]), undefined, 'one over');
+  assert.is(parseTraceState(['a=1', ...Array.from({ length: CAP }, () => '')]), undefined, 'empty fields still add commas');
+  assert.is(parseTraceState([])?.size, 0);
+});
+
+test('TC-29 maxLength moves the cap, never below 512; Infinity lifts it', () => {
+  assert.is(parseTraceState(padded(1000), { maxLength: 1000 })?.size, 1);
+  assert.is(parseTraceState(padded(1001), { maxLength: 1000 }), undefined);
+  assert.is(parseTraceState(['a=1', padded(997)], { maxLength: 1000 }), undefined);
+  assert.is(parseTraceState(padded(CAP * 4), { maxLength: Infinity })?.size, 1);
+  assert.is(parseTraceState(padded(512), { maxLength: 10 })?.size, 1, 'at least 512 chars are read');
+  assert.is(parseTraceState(padded(513), { maxLength: 10 }), undefined);
+  assert.is(parseTraceState(padded(513), { maxLength: NaN }), undefined, 'NaN is the 512 floor, never unbounded');
+});
+
+test('TC-19 TC-29 the propagator passes maxTraceStateLength through and keeps the parent', () => {
+  const carrier = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: padded(2000) };
+  const state = (p: W3CTraceContextPropagator) => getSpanContext(p.extract(ROOT_CONTEXT, carrier))?.traceState?.serialize();
+  assert.is(state(new W3CTraceContextPropagator()), 'a=1');
+  assert.is(state(new W3CTraceContextPropagator({ maxTraceStateLength: 1999 })), undefined);
+  assert.is(getSpanContext(new W3CTraceContextPropagator({ maxTraceStateLength: 1999 }).extract(ROOT_CONTEXT, carrier))?.spanId, 'b7ad6b7169203331');
+});
+
+test('TC-26 duplicates are still found past many members and in hostile input', () => {
+  const m = Array.from({ length: 31 }, (_, i) => `k${i}=v`);
+  assert.is(parseTraceState([...m, 'k0=w'].join(',')), undefined);
+  assert.is(parseTraceState([...m, 'k31=w'].join(','))?.size, 32);
+  assert.is(parseTraceState('k=v,'.repeat(100_000), { maxLength: Infinity }), undefined);
 });
 
 test.run();

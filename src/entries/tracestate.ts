@@ -8,6 +8,7 @@ export {
   TRACESTATE_MAX_VALUE_LENGTH,
   TRACESTATE_MAX_LENGTH,
   TRACESTATE_LONG_MEMBER,
+  TRACESTATE_MAX_INPUT_LENGTH,
 } from '../tracestate.js';
-export type { TraceStateMember } from '../tracestate.js';
+export type { TraceStateMember, TraceStateParseOptions } from '../tracestate.js';
 export type { Problem, Inspection } from '../problem.js';
