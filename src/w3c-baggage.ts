@@ -15,7 +15,10 @@ import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGet
 export const BAGGAGE_HEADER = 'baggage';
 
 export interface W3CBaggagePropagatorOptions {
-  /** Limits for both directions; unset fields keep `DEFAULT_BAGGAGE_LIMITS`. */
+  /**
+   * Limits for both directions; unset fields keep `DEFAULT_BAGGAGE_LIMITS`. `maxMembers` and
+   * `maxTotalBytes` cannot go below the spec's 64 members / 8192 bytes (RangeError).
+   */
   readonly limits?: Partial<BaggageLimits>;
 }
 
@@ -24,9 +27,13 @@ export class W3CBaggagePropagator implements TextMapPropagator {
 
   constructor(options: W3CBaggagePropagatorOptions = {}) {
     const limits = { ...DEFAULT_BAGGAGE_LIMITS, ...options.limits };
+    // What goes on the wire must carry everything the spec says every platform propagates.
+    const minimum = { maxMembers: 64, maxMemberBytes: 1, maxTotalBytes: 8192 };
     for (const name of ['maxMembers', 'maxMemberBytes', 'maxTotalBytes'] as const) {
       const n = limits[name];
-      if (!Number.isInteger(n) || n < 1) throw new RangeError(`baggage limit ${name} must be a positive integer, got ${String(n)}`);
+      if (!(Number.isInteger(n) || n === Infinity) || n < minimum[name]) {
+        throw new RangeError(`baggage limit ${name} must be an integer of at least ${minimum[name]} (BG-16), got ${String(n)}`);
+      }
     }
     this._limits = limits;
   }

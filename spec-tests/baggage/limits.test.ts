@@ -62,7 +62,7 @@ test('BG-18 limits apply to all baggage headers combined', () => {
   assert.is(bytes.size, 81, '81 members of 100 bytes plus commas fit in 8192 bytes');
 });
 
-test('limits are configurable for parse, format and the propagator', () => {
+test('BG-16 limits are configurable for parse, format and the propagator; the propagator never goes below the spec minimum', () => {
   const limits = { maxMembers: 2, maxMemberBytes: 10, maxTotalBytes: 100 };
   assert.is(formatBaggage(parseBaggage('a=1,b=2,c=3', limits)), 'a=1,b=2');
   assert.is(formatBaggage(parseBaggage('a=1,long=xxxxxxxxx,c=3', limits)), 'a=1,c=3');
@@ -73,8 +73,11 @@ test('limits are configurable for parse, format and the propagator', () => {
   assert.is(wide.size, 70);
   propagator.inject(setBaggage(ROOT_CONTEXT, wide), carrier);
   assert.is(carrier.baggage.length, 70 * 129 - 1);
-  assert.throws(() => new W3CBaggagePropagator({ limits: { maxMembers: 0 } }), /maxMembers must be a positive integer/);
-  assert.throws(() => new W3CBaggagePropagator({ limits: { maxTotalBytes: 1.5 } }), RangeError);
+  assert.throws(() => new W3CBaggagePropagator({ limits: { maxMembers: 63 } }), /maxMembers must be an integer of at least 64 \(BG-16\)/);
+  assert.throws(() => new W3CBaggagePropagator({ limits: { maxTotalBytes: 8191 } }), /at least 8192/);
+  assert.throws(() => new W3CBaggagePropagator({ limits: { maxMemberBytes: 1.5 } }), RangeError);
+  assert.throws(() => new W3CBaggagePropagator({ limits: { maxMembers: NaN } }), RangeError);
+  new W3CBaggagePropagator({ limits: { maxMembers: 64, maxTotalBytes: Infinity } });
 });
 
 test('BG-17 formatBaggage drops members whose encoding is over the member limit', () => {
