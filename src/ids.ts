@@ -51,6 +51,7 @@ function randomHex(byteCount: number): string {
   const bytes = byteCount === 16 ? buffer : buffer.subarray(0, byteCount);
   // An all-zero id is invalid (TC-5, TC-6): draw again, which a sane source never repeats.
   for (let attempt = 0; attempt < 8; attempt++) {
+    bytes.fill(0); // a source that writes nothing must not repeat the previous id
     fill(bytes);
     let out = '';
     let any = 0;

@@ -16,12 +16,14 @@
  *    `bad key`, `k=a b` gives the value `a b`, `k="q"` keeps the quotes.
  * 5. BG-10, BG-11, BG-14: a value with an invalid escape (`%E2%82`, `100%`, `%zz`) is dropped
  *    because `decodeURIComponent` throws; invalid UTF-8 must become U+FFFD, a lone `%` is kept.
- * 6. BG-7, BG-15: properties are kept as one opaque metadata string, neither parsed into
+ * 6. BG-23: the key `__proto__` is lost: entries are collected in a plain object, where that
+ *    key sets the object's prototype instead of adding an entry.
+ * 7. BG-7, BG-15: properties are kept as one opaque metadata string, neither parsed into
  *    `;k` / `;k=v` nor percent-decoded.
  * inject
- * 7. BG-21: a value with a lone surrogate makes inject throw (`encodeURIComponent` URIError).
- * 8. BG-12: keys are percent-encoded (`a#b` is sent as `a%23b`), so the receiver sees another key.
- * 9. BG-15: property (metadata) values are written as given, not percent-encoded.
+ * 8. BG-21: a value with a lone surrogate makes inject throw (`encodeURIComponent` URIError).
+ * 9. BG-12: keys are percent-encoded (`a#b` is sent as `a%23b`), so the receiver sees another key.
+ * 10. BG-15: property (metadata) values are written as given, not percent-encoded.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -62,8 +64,8 @@ function otelInject(entries: Entries): string {
   return carrier.baggage ?? '';
 }
 
-// Keys both treat alike: tokens that encodeURIComponent leaves alone.
-const key = fc.stringMatching(/^[A-Za-z0-9_.~*'!-]{1,12}$/);
+// Keys both treat alike: tokens that encodeURIComponent leaves alone, except `__proto__` (case 6).
+const key = fc.stringMatching(/^[A-Za-z0-9_.~*'!-]{1,12}$/).filter((k) => k !== '__proto__');
 const value = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
 const entries = fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 15 });
 const ows = fc.constantFrom('', ' ', '\t', '  ');
@@ -100,6 +102,7 @@ test('disagreements on extract, by rule (see the list at the top)', () => {
     ['BG-4', 'k=a b', [], [['k', 'a b']]],
     ['BG-10', 'k=%E2%82', [['k', '\ufffd']], []],
     ['BG-14', 'k=100%', [['k', '100%']], []],
+    ['BG-23', '__proto__=1,a=2', [['__proto__', '1'], ['a', '2']], [['a', '2']]],
   ];
   for (const [rule, header, expectedOurs, expectedOtel] of cases) {
     assert.equal(oursExtract(header), expectedOurs, `${rule} ours: ${header}`);

@@ -65,6 +65,17 @@ test('TC-32 ids are random, lowercase hex and non-zero; the random source is inj
   assert.throws(() => setRandomSource(42 as never), (e: unknown) => e instanceof TypeError);
 });
 
+test('TC-32 a random source that writes nothing gives a clear error, never a repeated id', () => {
+  generateTraceId(); // leaves non-zero bytes behind in any shared buffer
+  setRandomSource(() => {});
+  try {
+    assert.throws(() => generateTraceId(), /only zero bytes/);
+    assert.throws(() => generateSpanId(), /only zero bytes/);
+  } finally {
+    setRandomSource(undefined);
+  }
+});
+
 test('context.with makes a context active for the call and restores the previous one', () => {
   const k = createContextKey('tc active key');
   const ctx = ROOT_CONTEXT.setValue(k, 'v');
