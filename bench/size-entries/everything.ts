@@ -1,0 +1,2 @@
+// Everything the package's "." entry exports.
+export * from '../../src/index.js';

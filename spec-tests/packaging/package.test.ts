@@ -1,0 +1,133 @@
+/**
+ * The package as npm would publish it: `npm pack` the built tree, then check the tarball with
+ * publint and Are the Types Wrong (both local devDependencies, no network), install it into a
+ * temporary node_modules and load every entry point from there.
+ *
+ * The package is ESM-only (see packaging/README-sections.md): attw runs with the `esm-only`
+ * profile, which leaves out the `node10` and `node16 (from CJS)` resolutions.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findPackageRoot } from '../helpers/paths.js';
+
+const ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const SUBPATHS = Object.keys(manifest.exports).filter((k) => k !== './package.json');
+const VALID = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+let work = '';
+let tarball = '';
+let packed: string[] = [];
+
+function run(command: string, args: readonly string[], cwd = ROOT): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+}
+
+function output(r: SpawnSyncReturns<string>): string {
+  return `exit ${r.status}\n${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}`;
+}
+
+/** npm itself: the one running `npm test` when there is one, else `npm` on the PATH. */
+function npm(args: readonly string[], cwd = ROOT): SpawnSyncReturns<string> {
+  const cli = process.env.npm_execpath;
+  return cli && /\.c?js$/.test(cli) ? run(process.execPath, [cli, ...args], cwd) : run('npm', args, cwd);
+}
+
+function devTool(pkg: string, bin: string): string {
+  return join(ROOT, 'node_modules', pkg, bin);
+}
+
+test.before(() => {
+  work = mkdtempSync(join(tmpdir(), 'w3c-propagation-pack-'));
+  // --ignore-scripts: `prepare` would rebuild dist/ under the running tests; `npm test` built it.
+  const r = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
+  assert.is(r.status, 0, output(r));
+  const [info] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, info.filename);
+  packed = info.files.map((f) => f.path);
+});
+
+test.after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('package.json: no dependencies, sideEffects false, types first in every export', () => {
+  assert.is(manifest.type, 'module');
+  assert.is(manifest.sideEffects, false);
+  assert.is(manifest.dependencies, undefined);
+  for (const subpath of SUBPATHS) {
+    const target = manifest.exports[subpath];
+    assert.equal(Object.keys(target), ['types', 'default'], `exports["${subpath}"]`);
+  }
+});
+
+test('files: the tarball ships dist/src, dist/bin and src, and no tests, benches or examples', () => {
+  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|package\.json$|README\.md$|LICENSE|SECURITY\.md$)/;
+  for (const path of packed) assert.match(path, allowed, `unexpected file in the tarball: ${path}`);
+  for (const path of packed) assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
+  for (const subpath of SUBPATHS) {
+    for (const file of Object.values(manifest.exports[subpath] as Record<string, string>)) {
+      assert.ok(packed.includes(file.replace(/^\.\//, '')), `exports["${subpath}"] points at ${file}, which is not in the tarball`);
+    }
+  }
+  for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.ok(packed.includes(bin), `bin ${bin} is shipped`);
+  assert.ok(packed.includes('src/index.ts'), 'the TypeScript sources are shipped for vendoring');
+});
+
+test('publint: no errors or warnings on the packed tarball', () => {
+  const r = run(process.execPath, [devTool('publint', 'src/cli.js'), 'run', tarball, '--strict']);
+  assert.is(r.status, 0, output(r));
+  assert.match(r.stdout, /All good/, output(r));
+});
+
+test('attw: every entry point resolves to ESM with types (node16 from ESM, bundler)', () => {
+  const r = run(process.execPath, [devTool('@arethetypeswrong/cli', 'dist/index.js'), tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json']);
+  assert.is(r.status, 0, output(r));
+  const report = JSON.parse(r.stdout) as { problems: Record<string, { entrypoint: string; resolutionKind: string }[]> };
+  // esm-only ignores these two; everything else is a real problem.
+  const ignored = new Set(['node10', 'node16-cjs']);
+  const problems = Object.values(report.problems)
+    .flat()
+    .filter((p) => !ignored.has(p.resolutionKind));
+  assert.equal(problems, [], 'attw problems');
+});
+
+test('installed from the tarball: every export imports, requires (where Node has require(esm)), and the bin runs', () => {
+  const app = join(work, 'app');
+  const dir = join(app, 'node_modules', 'w3c-propagation');
+  mkdirSync(dir, { recursive: true });
+  const untar = run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
+  assert.is(untar.status, 0, output(untar));
+  writeFileSync(join(app, 'package.json'), '{"type":"module"}');
+  const subpaths = SUBPATHS.map((s) => s.replace(/^\./, 'w3c-propagation'));
+  writeFileSync(
+    join(app, 'check.js'),
+    `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const canRequire = process.features.require_module === true;
+const result = {};
+for (const id of ${JSON.stringify(subpaths)}) {
+  const esm = Object.keys(await import(id)).sort();
+  const cjs = canRequire ? Object.keys(require(id)).filter((k) => k !== '__esModule' && k !== 'module.exports').sort() : esm;
+  result[id] = { esm: esm.length, same: JSON.stringify(esm) === JSON.stringify(cjs) };
+}
+console.log(JSON.stringify(result));
+`,
+  );
+  const r = run(process.execPath, [join(app, 'check.js')], app);
+  assert.is(r.status, 0, output(r));
+  const result = JSON.parse(r.stdout) as Record<string, { esm: number; same: boolean }>;
+  for (const id of subpaths) {
+    assert.ok(result[id].esm > 0, `${id} exports something`);
+    assert.ok(result[id].same, `${id}: require() sees the same names as import`);
+  }
+  const bin = run(process.execPath, [join(dir, manifest.bin['w3c-propagation']), 'inspect', 'traceparent', VALID], app);
+  assert.is(bin.status, 0, output(bin));
+});
+
+test.run();

@@ -1,0 +1,28 @@
+/**
+ * Size budgets: gzip -9 of the esbuild-minified, tree-shaken bundle of each entry in
+ * bench/size-entries/ (the same measurement `npm run size` prints). A failure names the
+ * sources that take the most room, so the fix starts in the right file.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { describeInputs, measureEntry, SIZE_ENTRIES } from '../../bench/size-budget.js';
+
+for (const entry of SIZE_ENTRIES) {
+  const budget = entry.budget;
+  if (budget === undefined) continue;
+  test(`size: ${entry.label} is at most ${budget} B gzip`, async () => {
+    const row = await measureEntry(entry);
+    assert.ok(
+      row.gzip <= budget,
+      `${row.gzip} B gzip (${row.min} B min) > ${budget} B; largest sources: ${describeInputs(row)}. Run \`npm run size\` for the table.`,
+    );
+  });
+}
+
+test('size: the traceparent bundle holds the traceparent codec and no other format', async () => {
+  const row = await measureEntry(SIZE_ENTRIES.find((e) => e.id === 'traceparent')!);
+  assert.ok(row.inputs.some((i) => i.path.endsWith('traceparent.js')), 'traceparent.js is in the traceparent bundle');
+  assert.not.ok(row.inputs.some((i) => /tracestate|baggage|percent/.test(i.path)), `no other format leaks in: ${describeInputs(row, 10)}`);
+});
+
+test.run();

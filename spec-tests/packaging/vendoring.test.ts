@@ -1,0 +1,143 @@
+/**
+ * Vendoring: the core files can be copied into another project and compiled there, with no
+ * build step, no Node types and no other file of this package.
+ *
+ * Each check copies a set of src/ files into a temporary folder and type-checks them alone with
+ * this project's TypeScript: strict, `lib: ["ES2020"]` (no DOM), `types: []` (no @types/node).
+ * A hidden import fails as an unresolved module; a Node global (`Buffer`, `process`) fails as an
+ * unknown name. The per-feature sets are the ones packaging/README-sections.md tells people to
+ * copy; they are also checked with `erasableSyntaxOnly`, so type stripping can run them.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findPackageRoot } from '../helpers/paths.js';
+
+const ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+const SRC = join(ROOT, 'src');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** The files to copy for each feature, as the README lists them (without the `.ts`). */
+const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
+  'traceparent codec': { roots: ['traceparent'], files: ['traceparent', 'ids', 'problem'] },
+  'tracestate codec': { roots: ['tracestate'], files: ['tracestate', 'problem'] },
+  'baggage codec': { roots: ['baggage'], files: ['baggage', 'percent'] },
+  'baggage codec with inspect': { roots: ['baggage', 'baggage-inspect'], files: ['baggage', 'baggage-inspect', 'percent', 'problem'] },
+  'trace-context propagator': {
+    roots: ['w3c-trace-context'],
+    files: ['w3c-trace-context', 'propagation', 'context', 'span', 'ids', 'traceparent', 'tracestate', 'problem'],
+  },
+  'baggage propagator': { roots: ['w3c-baggage'], files: ['w3c-baggage', 'baggage-context', 'baggage', 'percent', 'context', 'propagation'] },
+  'active context': { roots: ['context-manager'], files: ['context-manager', 'context'] },
+};
+
+/** `console` is a global in every runtime, but TypeScript types it only through DOM or @types/node. */
+const CONSOLE_DECLARATION = 'declare var console: { log(...data: unknown[]): void };\n';
+
+/** The top-level src/*.ts files: the core, without the `node/` adapters. */
+function coreFiles(): string[] {
+  return readdirSync(SRC)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** Relative `./x.js` specifiers a file imports or re-exports, types included. */
+function localImports(name: string): string[] {
+  const code = readFileSync(join(SRC, `${name}.ts`), 'utf8');
+  return [...code.matchAll(/\bfrom\s+'\.\/([\w-]+)\.js'/g)].map((m) => m[1]);
+}
+
+function closure(roots: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    localImports(name).forEach(visit);
+  };
+  roots.forEach(visit);
+  return [...seen].sort();
+}
+
+function withoutComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+
+/** Copies `files` (names under src/, without `.ts`) to a fresh folder and runs `tsc --noEmit` there. */
+function typeCheckAlone(files: readonly string[], options: { erasable?: boolean; extra?: string } = {}): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'w3c-propagation-vendor-'));
+  try {
+    for (const f of files) cpSync(join(SRC, `${f}.ts`), join(dir, `${f}.ts`));
+    const names = files.map((f) => `${f}.ts`);
+    if (options.extra !== undefined) {
+      writeFileSync(join(dir, 'extra.ts'), options.extra);
+      names.push('extra.ts');
+    }
+    const compilerOptions = {
+      target: 'ES2020',
+      lib: ['ES2020'],
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      strict: true,
+      noEmit: true,
+      types: [],
+      verbatimModuleSyntax: true,
+      ...(options.erasable ? { erasableSyntaxOnly: true } : {}),
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: names }, null, 2));
+    const r = spawnSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 60_000 });
+    return { ok: r.status === 0, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('vendoring: no core file imports a node: module or uses Buffer or process', () => {
+  for (const name of coreFiles()) {
+    const code = withoutComments(readFileSync(join(SRC, `${name}.ts`), 'utf8'));
+    assert.not.match(code, /['"]node:/, `${name}.ts imports a node: module`);
+    assert.not.match(code, /\bBuffer\b/, `${name}.ts uses Buffer`);
+    assert.not.match(code, /\bprocess\s*\./, `${name}.ts uses process`);
+    assert.not.match(code, /\brequire\s*\(/, `${name}.ts calls require`);
+  }
+});
+
+test('vendoring: the core imports only other core files', () => {
+  const core = new Set(coreFiles());
+  for (const name of core) {
+    for (const dep of localImports(name)) assert.ok(core.has(dep), `${name}.ts imports ./${dep}.js, which is not a core file`);
+    const code = withoutComments(readFileSync(join(SRC, `${name}.ts`), 'utf8'));
+    const bare = [...code.matchAll(/\bfrom\s+'([^'.][^']*)'/g)].map((m) => m[1]);
+    assert.equal(bare, [], `${name}.ts imports packages`);
+  }
+});
+
+test('vendoring: the whole core (src/*.ts, no src/node) type-checks alone, without DOM or Node types', () => {
+  const files = coreFiles();
+  assert.ok(files.length >= 10, `found the core files: ${files.join(', ')}`);
+  const r = typeCheckAlone(files, { extra: CONSOLE_DECLARATION });
+  assert.ok(r.ok, `tsc --noEmit on the core alone:\n${r.output}`);
+});
+
+for (const [feature, { roots, files }] of Object.entries(FEATURES)) {
+  test(`vendoring: ${feature} is ${files.map((f) => `${f}.ts`).join(' + ')}`, () => {
+    assert.equal(closure(roots), [...files].sort(), 'the documented file set is the import closure; update README-sections.md with it');
+  });
+
+  test(`vendoring: ${feature} type-checks alone, with erasable syntax only (type stripping)`, () => {
+    const r = typeCheckAlone(files, { erasable: true });
+    assert.ok(r.ok, `tsc --noEmit on ${files.join(', ')}:\n${r.output}`);
+  });
+}
+
+test('vendoring: the check itself catches a Node global', () => {
+  const r = typeCheckAlone(['problem'], { extra: 'export const leak = Buffer.from("x");\n' });
+  assert.not.ok(r.ok, 'Buffer must be an unknown name without @types/node');
+  assert.match(r.output, /Buffer/);
+});
+
+test.run();
