@@ -2,29 +2,22 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import {
-  DEFAULT_BAGGAGE_LIMITS,
-  newScan,
-  scanMember,
-  trimEnd,
-  trimStart,
-  type BaggageLimits,
-  type BaggageMember,
-  type MemberProblem,
-} from './baggage.js';
+import { limitsOf, scanMember, skipOws, type BaggageLimits, type BaggageMember, type MemberScan } from './baggage.js';
 import { describeChar, problem, type Inspection, type Problem } from './problem.js';
 
 const MAX_PROBLEMS = 32;
 
-const EXPLAIN: Record<MemberProblem, [string, string]> = {
-  'empty-member': ['an empty list member: a member needs a key and a value', 'BG-3'],
-  'missing-key': ['the member has no key before "="', 'BG-3'],
-  'invalid-key-char': ['a key is a token: letters, digits and !#$%&\'*+-.^_`|~ only', 'BG-3'],
-  'missing-equals': ['a member is key=value: "=" is missing', 'BG-5'],
-  'invalid-value-char': ['a value holds baggage-octets only: no space, \'"\', \',\', \';\' or \'\\\\\' unencoded', 'BG-4'],
-  'missing-property-key': ['a property needs a name after ";"', 'BG-7'],
-  'invalid-property-char': ['a property is ;key or ;key=value with a token key and an encoded value', 'BG-7'],
-};
+/** Code, message and rule for each `MemberProblem` of `scanMember`, by number. */
+const EXPLAIN: [string, string, string][] = [
+  ['', '', ''],
+  ['empty-member', 'an empty list member: a member needs a key and a value', 'BG-3'],
+  ['missing-key', 'the member has no key before "="', 'BG-3'],
+  ['invalid-key-char', 'a key is a token: letters, digits and !#$%&\'*+-.^_`|~ only', 'BG-3'],
+  ['missing-equals', 'a member is key=value: "=" is missing', 'BG-5'],
+  ['invalid-value-char', 'a value holds baggage-octets only: no space, \'"\', \',\', \';\' or \'\\\' unencoded', 'BG-4'],
+  ['missing-property-key', 'a property needs a name after ";"', 'BG-7'],
+  ['invalid-property-char', 'a property is ;key or ;key=value with a token key and an encoded value', 'BG-7'],
+];
 
 /**
  * Every problem in a `baggage` header: `{ valid: true, value: members }` with values
@@ -38,9 +31,7 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
     return { valid: false, errors: [problem('not-a-string', 'a baggage header value is a string or a list of strings', 0, 'BG-23')] };
   }
   const s = value;
-  const maxMembers = limits?.maxMembers ?? DEFAULT_BAGGAGE_LIMITS.maxMembers;
-  const maxMemberBytes = limits?.maxMemberBytes ?? DEFAULT_BAGGAGE_LIMITS.maxMemberBytes;
-  const maxTotalBytes = limits?.maxTotalBytes ?? DEFAULT_BAGGAGE_LIMITS.maxTotalBytes;
+  const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const add = (list: Problem[], p: Problem): void => {
@@ -49,24 +40,25 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
   };
   const members: BaggageMember[] = [];
   const seen = new Set<string>();
-  const scan = newScan();
+  const scan: MemberScan = { key: '', entry: { value: '' }, at: 0 };
   let total = -1;
   let overLimit = false;
-  const blank = trimStart(s, 0, s.length) === s.length;
+  const blank = skipOws(s, 0, s.length) === s.length;
   for (let start = 0; start <= s.length && !blank; ) {
     let end = s.indexOf(',', start);
     if (end < 0) end = s.length;
-    const a = trimStart(s, start, end);
-    const b = trimEnd(s, a, end);
+    const a = skipOws(s, start, end);
+    const b = skipOws(s, end, a);
     start = end + 1;
-    if (!scanMember(s, a, b, scan)) {
-      const [message, rule] = EXPLAIN[scan.problem!];
+    const bad = scanMember(s, a, b, scan);
+    if (bad) {
+      const [code, message, rule] = EXPLAIN[bad];
       const c = s.charCodeAt(scan.at);
-      if (scan.problem === 'invalid-value-char' && c >= 128) {
+      if (bad === 5 && c >= 128) {
         add(errors, problem('unencoded-char', `${describeChar(c)} must be percent-encoded as UTF-8`, scan.at, 'BG-8'));
       } else {
-        const found = scan.at < b && scan.problem !== 'empty-member' ? ` (found ${describeChar(c)})` : '';
-        add(errors, problem(scan.problem!, message + found, scan.at, rule));
+        const found = scan.at < b && bad !== 1 ? ` (found ${describeChar(c)})` : '';
+        add(errors, problem(code, message + found, scan.at, rule));
       }
       continue;
     }

@@ -37,7 +37,13 @@ export interface BaggageLimits {
 }
 
 /** The limits OpenTelemetry SDKs use: above the spec's minimum of 64 members / 8192 bytes. */
-export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = Object.freeze({ maxMembers: 180, maxMemberBytes: 4096, maxTotalBytes: 8192 });
+export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.freeze({ maxMembers: 180, maxMemberBytes: 4096, maxTotalBytes: 8192 });
+
+/** @internal The limits to apply: the defaults where `limits` leaves a field unset. */
+export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
+  const d = DEFAULT_BAGGAGE_LIMITS;
+  return { maxMembers: limits?.maxMembers ?? d.maxMembers, maxMemberBytes: limits?.maxMemberBytes ?? d.maxMemberBytes, maxTotalBytes: limits?.maxTotalBytes ?? d.maxTotalBytes };
+}
 
 export class Baggage implements Iterable<[string, BaggageEntry]> {
   /** @internal */ declare readonly _keys: readonly string[];
@@ -77,19 +83,14 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
    */
   setEntry(key: string, entry: BaggageEntry | string): Baggage {
     const checked = checkEntry(key, entry);
-    const i = this._keys.indexOf(key);
-    if (i < 0) return new Baggage([...this._keys, key], [...this._entries, checked]);
-    const keys: string[] = [];
-    const entries: BaggageEntry[] = [];
-    for (let j = 0; j < this._keys.length; j++) {
-      if (j === i) {
-        keys.push(key);
-        entries.push(checked);
-      } else if (this._keys[j] !== key) {
-        keys.push(this._keys[j]);
-        entries.push(this._entries[j]);
-      }
-    }
+    const first = this._keys.indexOf(key);
+    const rest = this.removeEntry(key);
+    // Members before the first duplicate keep their index in `rest`.
+    const at = first < 0 ? rest.size : first;
+    const keys = rest._keys.slice();
+    const entries = rest._entries.slice();
+    keys.splice(at, 0, key);
+    entries.splice(at, 0, checked);
     return new Baggage(keys, entries);
   }
 
@@ -100,13 +101,12 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
 
   /** A baggage without any member with one of these keys. */
   removeEntries(...keys: string[]): Baggage {
-    const keep: number[] = [];
-    for (let j = 0; j < this._keys.length; j++) if (!keys.includes(this._keys[j])) keep.push(j);
-    if (keep.length === this._keys.length) return this;
-    return new Baggage(
-      keep.map((j) => this._keys[j]),
-      keep.map((j) => this._entries[j]),
-    );
+    const kept: string[] = [];
+    const entries: BaggageEntry[] = [];
+    this._keys.forEach((key, i) => {
+      if (!keys.includes(key)) kept.push(key), entries.push(this._entries[i]);
+    });
+    return kept.length === this.size ? this : new Baggage(kept, entries);
   }
 
   /** An empty baggage. */
@@ -139,211 +139,123 @@ export function createBaggage(entries?: Readonly<Record<string, BaggageEntry | s
 }
 
 function isToken(s: unknown): s is string {
-  if (typeof s !== 'string' || s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || (CHAR_CLASS[c] & TCHAR) === 0) return false;
-  }
-  return true;
+  return typeof s === 'string' && s !== '' && scanClass(s, 0, s.length, TCHAR) === s.length;
 }
 
 function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
-  if (!isToken(key)) throw new TypeError(`baggage key ${describe(key)} is not a token (BG-3): use letters, digits and !#$%&'*+-.^_\`|~`);
-  if (typeof entry === 'string') return { value: entry };
-  if (entry === null || typeof entry !== 'object' || typeof entry.value !== 'string') {
-    throw new TypeError(`baggage entry for ${JSON.stringify(key)} must be a string or { value: string, properties? }`);
+  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`);
+  const { value, properties } = typeof entry === 'string' ? { value: entry } : entry ?? {};
+  const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
+  if (typeof value !== 'string' || copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))) {
+    throw new TypeError(`baggage entry ${JSON.stringify(key)} must be a string or { value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)`);
   }
-  if (entry.properties === undefined || entry.properties.length === 0) return { value: entry.value };
-  const properties = Array.from(entry.properties, (p) => {
-    if (p === null || typeof p !== 'object' || !isToken(p.key)) {
-      throw new TypeError(`baggage property key ${describe(p?.key)} of ${JSON.stringify(key)} is not a token (BG-3, BG-7)`);
-    }
-    if (p.value !== undefined && typeof p.value !== 'string') throw new TypeError(`baggage property ${JSON.stringify(p.key)} of ${JSON.stringify(key)} must have a string value`);
-    return p.value === undefined ? { key: p.key } : { key: p.key, value: p.value };
-  });
-  return { value: entry.value, properties };
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
 }
 
 // ---------------------------------------------------------------------------------------
 // Wire format
 
 /**
- * Why a member was not kept, for `inspectBaggage`. Parsing itself only needs "kept or not".
- * @internal
+ * @internal What `scanMember` says about a member: 0 well formed, or what is wrong with it
+ * (`inspectBaggage` turns these into messages):
+ * 1 empty member, 2 no key before '=', 3 not a token char in the key, 4 no '=',
+ * 5 not a baggage-octet in the value, 6 no property key, 7 a bad char in a property.
  */
-export type MemberProblem =
-  | 'empty-member'
-  | 'missing-key'
-  | 'invalid-key-char'
-  | 'missing-equals'
-  | 'invalid-value-char'
-  | 'missing-property-key'
-  | 'invalid-property-char';
+export type MemberProblem = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-/** @internal Scratch result of `scanMember`. */
+/** @internal Result of `scanMember`. */
 export interface MemberScan {
   key: string;
-  entry: BaggageEntry | undefined;
-  problem: MemberProblem | undefined;
-  /** Offset of the problem, relative to the scanned string. */
+  entry: BaggageEntry;
+  /** Where scanning stopped: the offending char when the member is malformed. */
   at: number;
-  /** Whether a value had a `%` to decode. */
-  escaped: boolean;
 }
 
-function skipOws(s: string, i: number, end: number): number {
-  while (i < end && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
+/** @internal Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
+export function skipOws(s: string, i: number, end: number): number {
+  const back = end < i ? 1 : 0;
+  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
   return i;
 }
 
-function scanClass(s: string, i: number, end: number, bit: number): number {
-  while (i < end) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || (CHAR_CLASS[c] & bit) === 0) break;
-    i++;
-  }
+/** The end of a run of chars of a class from `i`; a '%' seen sets `scan.at` to -1. */
+function scanClass(s: string, i: number, end: number, bit: number, scan?: MemberScan): number {
+  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c] & bit; i++) if (c === 0x25 && scan) scan.at = -1;
   return i;
 }
 
-/** Scans a value of baggage-octets from `i`; returns where it ends. Sets `scan.escaped`. */
-function scanValue(s: string, i: number, end: number, scan: MemberScan): number {
-  scan.escaped = false;
-  while (i < end) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || (CHAR_CLASS[c] & OCTET) === 0) break;
-    if (c === 0x25) scan.escaped = true;
-    i++;
-  }
-  return i;
-}
-
-function fail(scan: MemberScan, problem: MemberProblem, at: number): false {
-  scan.problem = problem;
-  scan.at = at;
-  scan.entry = undefined;
-  return false;
+/** A value (or property value) of baggage-octets from `i`, decoded; `scan.at` is its end. */
+function scanValue(s: string, i: number, end: number, scan: MemberScan): string {
+  scan.at = 0;
+  const stop = scanClass(s, i, end, OCTET, scan);
+  const value = scan.at < 0 ? decodePercent(s, i, stop) : s.slice(i, stop);
+  scan.at = stop;
+  return value;
 }
 
 /**
- * Scans one list member in `s[start, end)`, with OWS already trimmed from both ends and
- * no comma inside. Fills `scan` and returns whether the member is well formed (BG-3 .. BG-7).
- * @internal
+ * @internal Scans one list member in `s[start, end)`, with OWS trimmed from both ends and
+ * no comma inside (BG-3 .. BG-7). Fills `scan`; returns 0 when the member is well formed.
  */
-export function scanMember(s: string, start: number, end: number, scan: MemberScan): boolean {
-  scan.problem = undefined;
-  if (start === end) return fail(scan, 'empty-member', start);
-  let i = scanClass(s, start, end, TCHAR);
-  if (i === start) return fail(scan, s.charCodeAt(i) === 0x3d ? 'missing-key' : 'invalid-key-char', i);
+export function scanMember(s: string, start: number, end: number, scan: MemberScan): MemberProblem {
+  let i = (scan.at = scanClass(s, start, end, TCHAR));
+  if (i === start) return start === end ? 1 : s.charCodeAt(i) === 0x3d ? 2 : 3;
   const key = s.slice(start, i);
-  const keyEnd = i;
   i = skipOws(s, i, end);
-  if (i === end) return fail(scan, 'missing-equals', i);
-  if (s.charCodeAt(i) !== 0x3d) return fail(scan, 'invalid-key-char', keyEnd);
-  i = skipOws(s, i + 1, end);
-  const valueStart = i;
-  i = scanValue(s, i, end, scan);
-  const value = scan.escaped ? decodePercent(s, valueStart, i) : s.slice(valueStart, i);
-  const valueEnd = i;
-  i = skipOws(s, i, end);
-  if (i === end) {
-    scan.key = key;
-    scan.entry = { value };
-    return true;
-  }
-  if (s.charCodeAt(i) !== 0x3b) return fail(scan, 'invalid-value-char', valueEnd);
+  if (i === end) return (scan.at = end), 4;
+  if (s.charCodeAt(i) !== 0x3d) return 3;
+  const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
   const properties: BaggageProperty[] = [];
-  while (i < end) {
-    // at a ';'
-    i = skipOws(s, i + 1, end);
-    const keyStart = i;
-    i = scanClass(s, i, end, TCHAR);
-    if (i === keyStart) return fail(scan, i === end || s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0x3d ? 'missing-property-key' : 'invalid-property-char', i);
-    const propertyKey = s.slice(keyStart, i);
+  for (i = skipOws(s, scan.at, end); i < end; ) {
+    if (s.charCodeAt(i) !== 0x3b) return properties.length ? 7 : 5;
+    const keyStart = skipOws(s, i + 1, end);
+    i = scan.at = scanClass(s, keyStart, end, TCHAR);
+    if (i === keyStart) return i === end || s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0x3d ? 6 : 7;
+    const property: { key: string; value?: string } = { key: s.slice(keyStart, i) };
     i = skipOws(s, i, end);
     if (i < end && s.charCodeAt(i) === 0x3d) {
-      i = skipOws(s, i + 1, end);
-      const propertyValueStart = i;
-      i = scanValue(s, i, end, scan);
-      const propertyValue = scan.escaped ? decodePercent(s, propertyValueStart, i) : s.slice(propertyValueStart, i);
-      properties.push({ key: propertyKey, value: propertyValue });
-      const propertyValueEnd = i;
-      i = skipOws(s, i, end);
-      if (i < end && s.charCodeAt(i) !== 0x3b) return fail(scan, 'invalid-property-char', propertyValueEnd);
-    } else {
-      properties.push({ key: propertyKey });
-      if (i < end && s.charCodeAt(i) !== 0x3b) return fail(scan, 'invalid-property-char', i);
+      property.value = scanValue(s, skipOws(s, i + 1, end), end, scan);
+      i = skipOws(s, scan.at, end);
     }
+    properties.push(property);
   }
   scan.key = key;
-  scan.entry = { value, properties };
-  return true;
+  scan.entry = properties.length ? { value, properties } : { value };
+  return 0;
 }
 
-/** @internal */
-export function newScan(): MemberScan {
-  return { key: '', entry: undefined, problem: undefined, at: 0, escaped: false };
-}
-
-/** @internal Trims OWS from a member range: returns the end, `trimStart` gives the start. */
-export function trimEnd(s: string, start: number, end: number): number {
-  while (end > start && (s.charCodeAt(end - 1) === 0x20 || s.charCodeAt(end - 1) === 0x09)) end--;
-  return end;
-}
-
-export { skipOws as trimStart };
-
-const SCAN = /* @__PURE__ */ newScan();
+const SCAN: MemberScan = { key: '', entry: { value: '' }, at: 0 };
 
 /**
  * Reads `baggage` header values, combined in order (BG-2, BG-18). Malformed members are
  * dropped and the others kept (BG-20). Members are kept in order while they fit the
- * limits; a member over `maxMemberBytes` is skipped, and reading stops at the first member
- * that would pass `maxMembers` or `maxTotalBytes` (BG-16, BG-17). Never throws (BG-23).
+ * limits; a member over `maxMemberBytes` is skipped unread, and reading stops at the first
+ * member that would pass `maxMembers` or `maxTotalBytes` (BG-16, BG-17). Never throws (BG-23).
  */
 export function parseBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Baggage {
-  const maxMembers = limits?.maxMembers ?? DEFAULT_BAGGAGE_LIMITS.maxMembers;
-  const maxMemberBytes = limits?.maxMemberBytes ?? DEFAULT_BAGGAGE_LIMITS.maxMemberBytes;
-  const maxTotalBytes = limits?.maxTotalBytes ?? DEFAULT_BAGGAGE_LIMITS.maxTotalBytes;
+  const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
   const keys: string[] = [];
   const entries: BaggageEntry[] = [];
   let total = -1; // bytes kept so far, counting the comma before each member
-  const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  outer: for (let v = 0; v < values.length; v++) {
-    const s = values[v];
-    if (typeof s !== 'string') continue;
-    const n = s.length;
-    let start = 0;
-    while (start <= n) {
-      let end = s.indexOf(',', start);
-      if (end < 0) end = n;
+  for (const s of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
+    for (let start = 0, end = -1; typeof s === 'string' && end < s.length; start = end + 1) {
+      end = s.indexOf(',', start);
+      if (end < 0) end = s.length;
       const a = skipOws(s, start, end);
-      const b = trimEnd(s, a, end);
-      start = end + 1;
-      if (a === b || b - a > maxMemberBytes) continue;
-      if (!scanMember(s, a, b, SCAN)) continue;
-      if (keys.length >= maxMembers || total + 1 + (b - a) > maxTotalBytes) break outer;
-      total += 1 + (b - a);
+      const b = skipOws(s, end, a);
+      if (a === b || b - a > maxMemberBytes || scanMember(s, a, b, SCAN)) continue;
+      if (keys.length >= maxMembers || (total += b - a + 1) > maxTotalBytes) return new Baggage(keys, entries);
       keys.push(SCAN.key);
-      entries.push(SCAN.entry!);
+      entries.push(SCAN.entry);
     }
   }
-  return keys.length === 0 ? EMPTY_BAGGAGE : new Baggage(keys, entries);
+  return keys.length ? new Baggage(keys, entries) : EMPTY_BAGGAGE;
 }
 
 /** One member as the header writes it: key, encoded value, properties. */
 export function formatMember(key: string, entry: BaggageEntry): string {
   let member = key + '=' + encodeBaggageValue(entry.value);
-  const properties = entry.properties;
-  if (properties !== undefined) {
-    for (let i = 0; i < properties.length; i++) {
-      const p = properties[i];
-      member += p.value === undefined ? ';' + p.key : ';' + p.key + '=' + encodeBaggageValue(p.value);
-    }
-  }
+  for (const p of entry.properties ?? []) member += ';' + p.key + (p.value === undefined ? '' : '=' + encodeBaggageValue(p.value));
   return member;
 }
 
@@ -353,19 +265,13 @@ export function formatMember(key: string, entry: BaggageEntry): string {
  * `maxMembers` or `maxTotalBytes`. Never a partial member (BG-17). Empty baggage gives `''`.
  */
 export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>): string {
-  const maxMembers = limits?.maxMembers ?? DEFAULT_BAGGAGE_LIMITS.maxMembers;
-  const maxMemberBytes = limits?.maxMemberBytes ?? DEFAULT_BAGGAGE_LIMITS.maxMemberBytes;
-  const maxTotalBytes = limits?.maxTotalBytes ?? DEFAULT_BAGGAGE_LIMITS.maxTotalBytes;
-  const keys = baggage._keys;
-  const entries = baggage._entries;
+  const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
   let header = '';
-  let count = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const member = formatMember(keys[i], entries[i]);
+  for (let i = 0, count = 0; i < baggage.size && count < maxMembers; i++) {
+    const member = formatMember(baggage._keys[i], baggage._entries[i]);
     if (member.length > maxMemberBytes) continue;
-    if (count >= maxMembers || (count === 0 ? 0 : header.length + 1) + member.length > maxTotalBytes) break;
-    header = count === 0 ? member : header + ',' + member;
-    count++;
+    if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;
+    header += (count++ ? ',' : '') + member;
   }
   return header;
 }

@@ -13,21 +13,13 @@
 /** Fills `bytes` with random values, like `crypto.getRandomValues`. */
 export type RandomSource = (bytes: Uint8Array) => void;
 
-/** Two lowercase hex chars for each byte value. */
-export const BYTE_TO_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
-
-/**
- * Value of each lowercase hex char code, -1 for everything else (upper case included:
- * TC-3). Index with a char code below 128 only.
- */
-export const HEX_VALUE: Int8Array = /* @__PURE__ */ (() => {
-  const table = new Int8Array(128).fill(-1);
-  for (let i = 0; i < 16; i++) table['0123456789abcdef'.charCodeAt(i)] = i;
-  return table;
-})();
+/** Value of a lowercase hex char code, -1 for anything else (upper case included: TC-3). */
+export function hexValue(c: number): number {
+  return c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+}
 
 let injected: RandomSource | undefined;
-const buffer = new Uint8Array(16);
+let buffer: Uint8Array | undefined;
 
 /** Replaces the random source for ids; pass `undefined` to return to the default. */
 export function setRandomSource(source: RandomSource | undefined): void {
@@ -48,6 +40,7 @@ function fill(bytes: Uint8Array): void {
 }
 
 function randomHex(byteCount: number): string {
+  buffer ??= new Uint8Array(16);
   const bytes = byteCount === 16 ? buffer : buffer.subarray(0, byteCount);
   // An all-zero id is invalid (TC-5, TC-6): draw again, which a sane source never repeats.
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -57,7 +50,7 @@ function randomHex(byteCount: number): string {
     let any = 0;
     for (let i = 0; i < byteCount; i++) {
       any |= bytes[i];
-      out += BYTE_TO_HEX[bytes[i] & 255];
+      out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
     }
     if (any !== 0) return out;
   }
@@ -78,8 +71,7 @@ function isValidHexId(id: unknown, length: number): boolean {
   if (typeof id !== 'string' || id.length !== length) return false;
   let any = 0;
   for (let i = 0; i < length; i++) {
-    const c = id.charCodeAt(i);
-    const h = c < 128 ? HEX_VALUE[c] : -1;
+    const h = hexValue(id.charCodeAt(i));
     if (h < 0) return false;
     any |= h;
   }

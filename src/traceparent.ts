@@ -12,7 +12,7 @@
  *   const parent = parseTraceparent(header);            // undefined when invalid
  *   const header = formatTraceparent({ traceId, spanId, traceFlags });
  */
-import { BYTE_TO_HEX, HEX_VALUE, isValidSpanId, isValidTraceId } from './ids.js';
+import { hexValue } from './ids.js';
 import { describeChar, problem, type Inspection, type Problem } from './problem.js';
 
 /** The length of a version-00 value; the minimum for every version (TC-2, TC-8). */
@@ -31,11 +31,6 @@ export interface TraceparentFields {
 
 const DASH = 0x2d;
 
-function hexAt(value: string, i: number): number {
-  const c = value.charCodeAt(i);
-  return c < 128 ? HEX_VALUE[c] : -1;
-}
-
 /**
  * Parses a traceparent value. Returns undefined for anything invalid; never throws.
  * Spaces and tabs around the value are tolerated (TC-12); nothing else is.
@@ -44,48 +39,31 @@ export function parseTraceparent(value: string): TraceparentFields | undefined {
   if (typeof value !== 'string') return undefined;
   let start = 0;
   let end = value.length;
-  if (end !== TRACEPARENT_LENGTH) {
-    while (start < end && isOws(value.charCodeAt(start))) start++;
-    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
-    if (end - start < TRACEPARENT_LENGTH) return undefined; // TC-2, TC-8
-  }
-  const v0 = hexAt(value, start);
-  const v1 = hexAt(value, start + 1);
-  if ((v0 | v1) < 0) return undefined; // TC-3
-  const version = (v0 << 4) | v1;
-  if (version === 0xff) return undefined; // TC-4
-  if (end - start !== TRACEPARENT_LENGTH) {
-    // TC-7: nothing after a 00 value; TC-9: a higher version continues with "-".
-    if (version === 0 || value.charCodeAt(start + TRACEPARENT_LENGTH) !== DASH) return undefined;
-  }
-  if (
-    value.charCodeAt(start + 2) !== DASH ||
-    value.charCodeAt(start + 35) !== DASH ||
-    value.charCodeAt(start + 52) !== DASH
-  ) {
-    return undefined;
-  }
-  let any = 0;
-  for (let i = start + 3; i < start + 35; i++) {
-    const h = hexAt(value, i);
+  while (isOws(value.charCodeAt(start))) start++;
+  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  // One pass over the 55 chars of version 00. Reading past `end` meets OWS or nothing,
+  // which is neither hex nor '-', so a short value fails here too (TC-2, TC-8).
+  let version = 0;
+  let traceBits = 0;
+  let spanBits = 0;
+  let flags = 0;
+  for (let i = 0; i < TRACEPARENT_LENGTH; i++) {
+    const c = value.charCodeAt(start + i);
+    if (i === 2 || i === 35 || i === 52) {
+      if (c !== DASH) return undefined;
+      continue;
+    }
+    const h = hexValue(c);
     if (h < 0) return undefined; // TC-3
-    any |= h;
+    if (i < 2) version = (version << 4) | h;
+    else if (i < 35) traceBits |= h;
+    else if (i < 52) spanBits |= h;
+    else flags = (flags << 4) | h;
   }
-  if (any === 0) return undefined; // TC-5
-  for (let i = start + 36; i < start + 52; i++) {
-    const h = hexAt(value, i);
-    if (h < 0) return undefined;
-    any |= h << 4; // keeps the trace-id bits out of the way
-  }
-  if (any < 16) return undefined; // TC-6
-  const f0 = hexAt(value, start + 53);
-  const f1 = hexAt(value, start + 54);
-  if ((f0 | f1) < 0) return undefined;
-  return {
-    traceId: value.slice(start + 3, start + 35),
-    spanId: value.slice(start + 36, start + 52),
-    traceFlags: (f0 << 4) | f1,
-  };
+  if (version === 0xff || traceBits === 0 || spanBits === 0) return undefined; // TC-4, TC-5, TC-6
+  // TC-7: nothing after a 00 value; TC-9: a higher version continues with "-".
+  if (end - start > TRACEPARENT_LENGTH && (version === 0 || value.charCodeAt(start + TRACEPARENT_LENGTH) !== DASH)) return undefined;
+  return { traceId: value.slice(start + 3, start + 35), spanId: value.slice(start + 36, start + 52), traceFlags: flags };
 }
 
 /**
@@ -93,21 +71,17 @@ export function parseTraceparent(value: string): TraceparentFields | undefined {
  * Throws a TypeError for an invalid id: that is a programmer error, never wire input.
  */
 export function formatTraceparent(fields: TraceparentFields): string {
-  if (fields === null || typeof fields !== 'object') {
-    throw new TypeError('formatTraceparent expects { traceId, spanId, traceFlags }');
+  const header = formatValidTraceparent(fields?.traceId, fields?.spanId, fields?.traceFlags);
+  // Strings that read back as this header are exactly the valid ids.
+  if (typeof fields?.traceId !== 'string' || typeof fields.spanId !== 'string' || !parseTraceparent(header)) {
+    throw new TypeError(`invalid ids in ${header}: 32 and 16 lowercase hex chars, not all zero (TC-5, TC-6)`);
   }
-  if (!isValidTraceId(fields.traceId)) {
-    throw new TypeError(`invalid traceId ${JSON.stringify(fields.traceId)}: 32 lowercase hex chars, not all zero (TC-2, TC-5)`);
-  }
-  if (!isValidSpanId(fields.spanId)) {
-    throw new TypeError(`invalid spanId ${JSON.stringify(fields.spanId)}: 16 lowercase hex chars, not all zero (TC-2, TC-6)`);
-  }
-  return formatValidTraceparent(fields.traceId, fields.spanId, fields.traceFlags);
+  return header;
 }
 
 /** The unchecked formatter, for callers that validated the ids already. */
 export function formatValidTraceparent(traceId: string, spanId: string, traceFlags: number): string {
-  return '00-' + traceId + '-' + spanId + '-' + BYTE_TO_HEX[traceFlags & KNOWN_TRACE_FLAGS];
+  return '00-' + traceId + '-' + spanId + '-0' + (traceFlags & KNOWN_TRACE_FLAGS);
 }
 
 function isOws(c: number): boolean {
@@ -201,7 +175,7 @@ function describeAt(value: string, i: number, end: number): string {
 function checkHexField(value: string, at: number, size: number, name: string, errors: Problem[]): boolean {
   for (let i = at; i < at + size; i++) {
     const c = value.charCodeAt(i);
-    if ((c < 128 ? HEX_VALUE[c] : -1) >= 0) continue;
+    if (hexValue(c) >= 0) continue;
     const upper = (c >= 0x41 && c <= 0x46);
     errors.push(
       upper

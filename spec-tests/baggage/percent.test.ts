@@ -31,10 +31,14 @@ test('BG-8 every code point outside baggage-octet is percent-encoded as UTF-8', 
   assert.is(encodeBaggageValue('\u07ff\u0800\uffff'), '%DF%BF%E0%A0%80%EF%BF%BF');
 });
 
-test('BG-4 baggage-octets other than % pass through unchanged, = included', () => {
-  const octets = "!#$&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-  assert.is(encodeBaggageValue(octets), octets);
-  assert.is(encodeBaggageValue('a=b=c'), 'a=b=c');
+test('BG-4 letters, digits and -_.!~*\'() pass through; other octets MAY be encoded and decode back', () => {
+  const plain = "-_.!~*'()0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  assert.is(encodeBaggageValue(plain), plain);
+  const octets = '#$&+/:<=>?@[]^`{|}';
+  assert.is(encodeBaggageValue(octets), '%23%24%26%2B%2F%3A%3C%3D%3E%3F%40%5B%5D%5E%60%7B%7C%7D');
+  assert.is(decodeBaggageValue(encodeBaggageValue(octets)), octets);
+  assert.is(decodeBaggageValue(octets), octets, 'and are read as themselves when not encoded');
+  assert.is(encodeBaggageValue('a=b=c'), 'a%3Db%3Dc');
   assert.is(encodeBaggageValue(''), '');
 });
 
