@@ -10,7 +10,7 @@ const rows = await measureAll();
 const over = overBudget(rows);
 
 if (process.argv.includes('--json')) {
-  const json = rows.map(({ inputs, ...row }) => ({ ...row, withinBudget: row.budget === undefined ? null : row.gzip <= row.budget, largestInputs: inputs.slice(0, 5) }));
+  const json = rows.map(({ inputs, ...row }) => ({ ...row, withinBudget: row.budget === undefined ? null : row.gzip <= row.budget, targetMet: row.target === undefined ? null : row.gzip <= row.target, largestInputs: inputs.slice(0, 5) }));
   console.log(JSON.stringify(json, null, 2));
 } else {
   console.log(table(rows));
@@ -23,10 +23,11 @@ for (const row of over) {
 process.exitCode = over.length > 0 ? 1 : 0;
 
 function table(rows: readonly SizeRow[]): string {
-  const lines = ['| library | bundle | raw | min | gzip | budget |', '| --- | --- | ---: | ---: | ---: | ---: |'];
+  const lines = ['| library | bundle | raw | min | gzip | budget | target |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of rows) {
     const budget = r.budget === undefined ? '' : `${r.gzip <= r.budget ? '✓' : '✗'} ≤ ${r.budget}`;
-    lines.push(`| ${r.library} | ${r.label} | ${r.raw} | ${r.min} | ${r.gzip} | ${budget} |`);
+    const target = r.target === undefined ? '' : `${r.gzip <= r.target ? 'met' : 'not met'}: ≤ ${r.target}`;
+    lines.push(`| ${r.library} | ${r.label} | ${r.raw} | ${r.min} | ${r.gzip} | ${budget} | ${target} |`);
   }
   return lines.join('\n');
 }

@@ -33,53 +33,39 @@ export interface TextMapPropagator<Carrier = unknown> {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-type Gettable = { get(key: string): unknown };
-type Settable = { set(key: string, value: string): unknown };
+type Carrier = Record<string, unknown> & Partial<{ get(key: string): unknown; set(key: string, value: string): unknown; keys(): Iterable<unknown> }>;
 
-function isObject(carrier: unknown): carrier is Record<string, unknown> {
+function isObject(carrier: unknown): carrier is Carrier {
   return carrier !== null && typeof carrier === 'object';
 }
 
+/** The values of every key equal to `key` but for case; several are one list. */
 function caseInsensitive(entries: Iterable<[unknown, unknown]>, key: string): unknown {
-  let found: unknown[] | undefined;
-  for (const [k, v] of entries) {
-    if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) (found ??= []).push(v);
-  }
-  if (found === undefined) return undefined;
-  return found.length === 1 ? found[0] : found.flat();
+  const found: unknown[] = [];
+  for (const [k, v] of entries) if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) found.push(v);
+  return found.length > 1 ? found.flat() : found[0];
 }
 
 function lookup(carrier: unknown, key: string): unknown {
   if (!isObject(carrier)) return undefined;
-  if (carrier instanceof Map) {
-    const v = carrier.get(key);
-    return v !== undefined ? v : caseInsensitive(carrier, key);
-  }
-  if (typeof (carrier as Partial<Gettable>).get === 'function') return (carrier as Gettable).get(key);
+  if (carrier instanceof Map) return carrier.has(key) ? carrier.get(key) : caseInsensitive(carrier, key);
+  if (typeof carrier.get === 'function') return carrier.get(key);
   // Own properties only: an inherited `constructor` or polluted prototype is not a header.
-  if (hasOwn.call(carrier, key)) return carrier[key];
-  return caseInsensitive(Object.entries(carrier), key);
+  return hasOwn.call(carrier, key) ? carrier[key] : caseInsensitive(Object.entries(carrier), key);
 }
 
 /** Keeps strings and arrays of strings; anything else reads as absent. */
 function asHeaderValue(value: unknown): undefined | string | string[] {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return undefined;
-    return value.length === 1 ? value[0] : (value as string[]);
-  }
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length === 1 ? value[0] : value;
   return undefined;
 }
 
 export const defaultTextMapGetter: TextMapGetter<unknown> = {
   keys(carrier: unknown): string[] {
     if (!isObject(carrier)) return [];
-    if (carrier instanceof Map) return [...carrier.keys()].filter((k): k is string => typeof k === 'string');
-    const keys = (carrier as { keys?: unknown }).keys;
-    if (typeof keys === 'function' && typeof (carrier as Partial<Gettable>).get === 'function') {
-      return [...(keys.call(carrier) as Iterable<unknown>)].filter((k): k is string => typeof k === 'string');
-    }
-    return Object.keys(carrier);
+    const iterable = carrier instanceof Map || (typeof carrier.get === 'function' && typeof carrier.keys === 'function');
+    return (iterable ? [...(carrier.keys as () => Iterable<unknown>)()] : Object.keys(carrier)).filter((k): k is string => typeof k === 'string');
   },
   get(carrier: unknown, key: string): undefined | string | string[] {
     return asHeaderValue(lookup(carrier, key));
@@ -89,12 +75,9 @@ export const defaultTextMapGetter: TextMapGetter<unknown> = {
 export const defaultTextMapSetter: TextMapSetter<unknown> = {
   set(carrier: unknown, key: string, value: string): void {
     if (!isObject(carrier)) return;
-    if (typeof (carrier as Partial<Settable>).set === 'function') {
-      (carrier as Settable).set(key, value);
-      return;
-    }
+    if (typeof carrier.set === 'function') carrier.set(key, value);
     // A `__proto__` key would replace the carrier's prototype by assignment.
-    if (key === '__proto__') Object.defineProperty(carrier, key, { value, enumerable: true, writable: true, configurable: true });
+    else if (key === '__proto__') Object.defineProperty(carrier, key, { value, enumerable: true, writable: true, configurable: true });
     else carrier[key] = value;
   },
 };
