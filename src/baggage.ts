@@ -205,9 +205,9 @@ export function scanMember(s: string, start: number, end: number, scan: MemberSc
   if (i === end) return (scan.at = end), 4;
   if (s.charCodeAt(i) !== 0x3d) return 3;
   const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
-  const properties: BaggageProperty[] = [];
+  let properties: BaggageProperty[] | undefined; // most members have none: no empty array
   for (i = skipOws(s, scan.at, end); i < end; ) {
-    if (s.charCodeAt(i) !== 0x3b) return properties.length ? 7 : 5;
+    if (s.charCodeAt(i) !== 0x3b) return properties ? 7 : 5;
     const keyStart = skipOws(s, i + 1, end);
     i = scan.at = scanClass(s, keyStart, end, TCHAR);
     if (i === keyStart) return i === end || s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0x3d ? 6 : 7;
@@ -217,10 +217,10 @@ export function scanMember(s: string, start: number, end: number, scan: MemberSc
       property.value = scanValue(s, skipOws(s, i + 1, end), end, scan);
       i = skipOws(s, scan.at, end);
     }
-    properties.push(property);
+    (properties ??= []).push(property);
   }
   scan.key = key;
-  scan.entry = properties.length ? { value, properties } : { value };
+  scan.entry = properties ? { value, properties } : { value };
   return 0;
 }
 

@@ -31,39 +31,76 @@ export interface TraceparentFields {
 
 const DASH = 0x2d;
 
+/** Lowercase hex digit values by char code; -1 for every other ASCII char, upper case included (TC-3). */
+const HEX = /* @__PURE__ */ new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX[(i < 10 ? 48 : 87) + i] = i;
+
+/** The hex digit at `i`, or -1: non-ASCII (the shift is -1 above 127) and past the end (NaN) included. */
+function hexAt(value: string, i: number): number {
+  const c = value.charCodeAt(i);
+  return HEX[c & 127]! | ((127 - c) >> 31);
+}
+
 /**
- * Parses a traceparent value. Returns undefined for anything invalid; never throws.
- * Spaces and tabs around the value are tolerated (TC-12); nothing else is.
+ * The OR of the hex digits in value[from, to): 0 when all are zero, negative when one is not
+ * lowercase hex (a -1 sets every bit). Branch-free: 2x faster here than comparing each char.
  */
-export function parseTraceparent(value: string): TraceparentFields | undefined {
-  if (typeof value !== 'string') return undefined;
+function hexBits(value: string, from: number, to: number): number {
+  let bits = 0;
+  for (let i = from; i < to; i++) bits |= hexAt(value, i);
+  return bits;
+}
+
+/**
+ * @internal Where the valid traceparent in `value` starts (after OWS), or -1: the whole
+ * validation of `parseTraceparent`, without allocating. Read the fields at the TC-2 offsets.
+ */
+export function traceparentStart(value: string): number {
   let start = 0;
   let end = value.length;
   while (isOws(value.charCodeAt(start))) start++;
   while (end > start && isOws(value.charCodeAt(end - 1))) end--;
-  // One pass over the 55 chars of version 00. Reading past `end` meets OWS or nothing,
-  // which is neither hex nor '-', so a short value fails here too (TC-2, TC-8).
-  let version = 0;
-  let traceBits = 0;
-  let spanBits = 0;
-  let flags = 0;
-  for (let i = 0; i < TRACEPARENT_LENGTH; i++) {
-    const c = value.charCodeAt(start + i);
-    if (i === 2 || i === 35 || i === 52) {
-      if (c !== DASH) return undefined;
-      continue;
-    }
-    const h = hexValue(c);
-    if (h < 0) return undefined; // TC-3
-    if (i < 2) version = (version << 4) | h;
-    else if (i < 35) traceBits |= h;
-    else if (i < 52) spanBits |= h;
-    else flags = (flags << 4) | h;
+  const version = (hexAt(value, start) << 4) | hexAt(value, start + 1); // negative when not hex
+  if (
+    end - start < TRACEPARENT_LENGTH || // TC-2, TC-8
+    value.charCodeAt(start + 2) !== DASH ||
+    value.charCodeAt(start + 35) !== DASH ||
+    value.charCodeAt(start + 52) !== DASH ||
+    hexBits(value, start + 3, start + 35) <= 0 || // TC-3, TC-5
+    hexBits(value, start + 36, start + 52) <= 0 || // TC-3, TC-6
+    (version | hexBits(value, start + 53, start + 55)) < 0 || // TC-3
+    version === 0xff || // TC-4
+    // TC-7: nothing after a 00 value; TC-9: a higher version continues with "-".
+    (end - start > TRACEPARENT_LENGTH && (version === 0 || value.charCodeAt(start + TRACEPARENT_LENGTH) !== DASH))
+  ) {
+    return -1;
   }
-  if (version === 0xff || traceBits === 0 || spanBits === 0) return undefined; // TC-4, TC-5, TC-6
-  // TC-7: nothing after a 00 value; TC-9: a higher version continues with "-".
-  if (end - start > TRACEPARENT_LENGTH && (version === 0 || value.charCodeAt(start + TRACEPARENT_LENGTH) !== DASH)) return undefined;
-  return { traceId: value.slice(start + 3, start + 35), spanId: value.slice(start + 36, start + 52), traceFlags: flags };
+  return start;
+}
+
+/**
+ * @internal Both ids valid (TC-5, TC-6): 32 and 16 lowercase hex chars, not all zero, as
+ * `isSpanContextValid` checks; inject's hot path.
+ */
+export function validIds(traceId: unknown, spanId: unknown): boolean {
+  return typeof traceId === 'string' && typeof spanId === 'string' && traceId.length === 32 && spanId.length === 16 && hexBits(traceId, 0, 32) > 0 && hexBits(spanId, 0, 16) > 0;
+}
+
+/** @internal The trace-flags of the valid traceparent starting at `start`. */
+export function traceparentFlags(value: string, start: number): number {
+  return (hexAt(value, start + 53) << 4) | hexAt(value, start + 54);
+}
+
+/**
+ * Parses a traceparent value. Returns undefined for anything invalid; never throws.
+ * Spaces and tabs around the value are tolerated (TC-12); nothing else is.
+ * Allocates the two id strings and the result, nothing else.
+ */
+export function parseTraceparent(value: string): TraceparentFields | undefined {
+  if (typeof value !== 'string') return undefined;
+  const start = traceparentStart(value);
+  if (start < 0) return undefined;
+  return { traceId: value.slice(start + 3, start + 35), spanId: value.slice(start + 36, start + 52), traceFlags: traceparentFlags(value, start) };
 }
 
 /**
@@ -73,7 +110,7 @@ export function parseTraceparent(value: string): TraceparentFields | undefined {
 export function formatTraceparent(fields: TraceparentFields): string {
   const header = formatValidTraceparent(fields?.traceId, fields?.spanId, fields?.traceFlags);
   // Strings that read back as this header are exactly the valid ids.
-  if (typeof fields?.traceId !== 'string' || typeof fields.spanId !== 'string' || !parseTraceparent(header)) {
+  if (typeof fields?.traceId !== 'string' || typeof fields.spanId !== 'string' || traceparentStart(header) < 0) {
     throw new TypeError(`invalid ids in ${header}: 32 and 16 lowercase hex chars, not all zero (TC-5, TC-6)`);
   }
   return header;

@@ -9,8 +9,8 @@
  */
 import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
-import { getSpanContext, isSpanContextValid, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
-import { formatValidTraceparent, parseTraceparent } from './traceparent.js';
+import { getSpanContext, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
+import { formatValidTraceparent, traceparentFlags, traceparentStart, validIds } from './traceparent.js';
 import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -30,8 +30,9 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     const spanContext = getSpanContext(context);
-    if (!spanContext || !isSpanContextValid(spanContext)) return;
-    setter.set(carrier, TRACEPARENT_HEADER, formatValidTraceparent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags));
+    if (!spanContext || !validIds(spanContext.traceId, spanContext.spanId)) return;
+    const header = formatValidTraceparent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags);
+    setter.set(carrier, TRACEPARENT_HEADER, header);
     const traceState = spanContext.traceState;
     if (traceState) {
       const value = serializeTraceState(traceState);
@@ -43,19 +44,19 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
     // Several traceparent values (an array, or joined by a comma) are not one valid parent (TC-13).
     if (typeof traceparent !== 'string') return context;
-    const parsed = parseTraceparent(traceparent);
-    if (parsed === undefined) return context;
-    const spanContext: SpanContext = {
-      traceId: parsed.traceId,
-      spanId: parsed.spanId,
-      traceFlags: parsed.traceFlags,
-      isRemote: true,
-    };
+    const start = traceparentStart(traceparent);
+    if (start < 0) return context;
+    // The span context is built here in one go, not from parseTraceparent's result and then
+    // extended: one object, with or without traceState, in the same key order.
+    const traceId = traceparent.slice(start + 3, start + 35);
+    const spanId = traceparent.slice(start + 36, start + 52);
+    const traceFlags = traceparentFlags(traceparent, start);
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
-    if (tracestate !== undefined) {
-      const traceState = parseTraceState(tracestate, this._traceStateOptions);
-      if (traceState !== undefined && traceState.size > 0) spanContext.traceState = traceState;
-    }
+    const traceState = tracestate === undefined ? undefined : parseTraceState(tracestate, this._traceStateOptions);
+    const spanContext: SpanContext =
+      traceState !== undefined && traceState.size > 0
+        ? { traceId, spanId, traceFlags, isRemote: true, traceState }
+        : { traceId, spanId, traceFlags, isRemote: true };
     return setSpanContext(context, spanContext);
   }
 

@@ -1,0 +1,112 @@
+/**
+ * The floor: the fastest plain-JS code we could write for exactly the benchmark's inputs,
+ * with none of a library's duties (no OWS, no higher versions, no limits, no hostile
+ * carriers, no Context). A library can approach it, not beat it by much; it shows how much
+ * of a library's time is the work itself and how much is overhead.
+ */
+
+/** Indexed by any UTF-16 code unit: one load per char, no range check. */
+const HEX = /* @__PURE__ */ (() => {
+  const t = new Int8Array(65536).fill(-1);
+  for (let i = 0; i < 16; i++) t['0123456789abcdef'.charCodeAt(i)] = i;
+  return t;
+})();
+
+export interface FloorTraceparent {
+  traceId: string;
+  spanId: string;
+  traceFlags: number;
+}
+
+/** A version-00 traceparent, exactly 55 chars, lowercase hex, ids not all zero. */
+export function floorParseTraceparent(s: string): FloorTraceparent | undefined {
+  if (s.length !== 55 || s.charCodeAt(2) !== 45 || s.charCodeAt(35) !== 45 || s.charCodeAt(52) !== 45) return undefined;
+  if (s.charCodeAt(0) !== 48 || s.charCodeAt(1) !== 48) return undefined;
+  let bad = 0;
+  let t = 0;
+  for (let i = 3; i < 35; i++) {
+    const h = HEX[s.charCodeAt(i)]!;
+    bad |= h;
+    t |= h;
+  }
+  let p = 0;
+  for (let i = 36; i < 52; i++) {
+    const h = HEX[s.charCodeAt(i)]!;
+    bad |= h;
+    p |= h;
+  }
+  const f0 = HEX[s.charCodeAt(53)]!;
+  const f1 = HEX[s.charCodeAt(54)]!;
+  if ((bad | f0 | f1) < 0 || t === 0 || p === 0) return undefined;
+  return { traceId: s.slice(3, 35), spanId: s.slice(36, 52), traceFlags: (f0 << 4) | f1 };
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+
+export function floorFormatTraceparent(f: FloorTraceparent): string {
+  return '00-' + f.traceId + '-' + f.spanId + '-' + BYTE_HEX[f.traceFlags & 3];
+}
+
+// tracestate chars: key a-z 0-9 _ - * / @, value 0x21-0x7e except ',' '='.
+const TS = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x2c && c !== 0x3d) t[c] = 2;
+  for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789_-*/@') t[ch.charCodeAt(0)] |= 1;
+  return t;
+})();
+
+/** Keys and values of a tracestate of `key=value` members split by ',' and optional spaces. */
+export function floorParseTraceState(s: string): string[] | undefined {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    while (s.charCodeAt(i) === 32) i++;
+    const k = i;
+    let c = s.charCodeAt(i);
+    while (c < 128 && (TS[c]! & 1) !== 0) c = s.charCodeAt(++i);
+    if (c !== 61 || i === k) return undefined;
+    const v = ++i;
+    c = s.charCodeAt(i);
+    while (c < 128 && (TS[c]! & 2) !== 0) c = s.charCodeAt(++i);
+    if (i === v || (i < n && c !== 44)) return undefined;
+    out.push(s.slice(k, v - 1), s.slice(v, i));
+    i++;
+  }
+  return out;
+}
+
+// baggage: key is a token, value baggage-octets, properties raw.
+const BG = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x22 && c !== 0x2c && c !== 0x3b && c !== 0x5c) t[c] = 2;
+  for (const ch of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") t[ch.charCodeAt(0)] |= 1;
+  return t;
+})();
+
+/**
+ * Keys and decoded values of a baggage header of well-formed members; properties are
+ * skipped over unread. Values with `%` go through the native decoder.
+ */
+export function floorParseBaggage(s: string): string[] {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const k = i;
+    let c = s.charCodeAt(i);
+    while (c < 128 && (BG[c]! & 1) !== 0) c = s.charCodeAt(++i);
+    if (c !== 61) break;
+    const v = ++i;
+    let pct = false;
+    c = s.charCodeAt(i);
+    while (c < 128 && (BG[c]! & 2) !== 0) {
+      if (c === 37) pct = true;
+      c = s.charCodeAt(++i);
+    }
+    out.push(s.slice(k, v - 1), pct ? decodeURIComponent(s.slice(v, i)) : s.slice(v, i));
+    while (i < n && c !== 44) c = s.charCodeAt(++i); // properties
+    i++;
+  }
+  return out;
+}
