@@ -19,7 +19,6 @@ export function hexValue(c: number): number {
 }
 
 let injected: RandomSource | undefined;
-let buffer: Uint8Array | undefined;
 
 /** Replaces the random source for ids; pass `undefined` to return to the default. */
 export function setRandomSource(source: RandomSource | undefined): void {
@@ -29,28 +28,43 @@ export function setRandomSource(source: RandomSource | undefined): void {
   injected = source;
 }
 
-function fill(bytes: Uint8Array): void {
-  if (injected !== undefined) return injected(bytes);
-  const crypto = (globalThis as { crypto?: { getRandomValues?: (b: Uint8Array) => unknown } }).crypto;
-  if (crypto !== undefined && typeof crypto.getRandomValues === 'function') {
-    crypto.getRandomValues(bytes);
-    return;
+/**
+ * Random bytes are drawn from Web Crypto 512 at a time: one `getRandomValues` call costs
+ * microseconds in some runtimes, as much as the rest of a request's propagation work. An
+ * injected source is asked for exactly the bytes of each id.
+ */
+const POOL_SIZE = 512;
+let pool: Uint8Array | undefined;
+let used = 0;
+let byteHex: string[] | undefined;
+
+/** Where the next `count` random bytes start in `pool`. */
+function take(count: number): number {
+  if (injected !== undefined) {
+    injected((pool = new Uint8Array(count)));
+    used = POOL_SIZE; // the next default draw refills
+    return 0;
   }
-  for (let i = 0; i < bytes.length; i++) bytes[i] = (Math.random() * 256) | 0;
+  if (pool?.length !== POOL_SIZE || used + count > POOL_SIZE) {
+    if (pool?.length !== POOL_SIZE) pool = new Uint8Array(POOL_SIZE);
+    const crypto = (globalThis as { crypto?: { getRandomValues?: (b: Uint8Array) => unknown } }).crypto;
+    if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(pool);
+    else for (let i = 0; i < POOL_SIZE; i++) pool[i] = (Math.random() * 256) | 0;
+    used = 0;
+  }
+  return (used += count) - count;
 }
 
-function randomHex(byteCount: number): string {
-  buffer ??= new Uint8Array(16);
-  const bytes = byteCount === 16 ? buffer : buffer.subarray(0, byteCount);
+function randomHex(count: number): string {
+  byteHex ??= Array.from({ length: 256 }, (_, b) => (b < 16 ? '0' : '') + b.toString(16));
   // An all-zero id is invalid (TC-5, TC-6): draw again, which a sane source never repeats.
   for (let attempt = 0; attempt < 8; attempt++) {
-    bytes.fill(0); // a source that writes nothing must not repeat the previous id
-    fill(bytes);
+    const at = take(count);
     let out = '';
     let any = 0;
-    for (let i = 0; i < byteCount; i++) {
-      any |= bytes[i];
-      out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    for (let i = at; i < at + count; i++) {
+      any |= pool![i];
+      out += byteHex[pool![i]];
     }
     if (any !== 0) return out;
   }
