@@ -21,30 +21,44 @@ export function createContextKey(description: string): symbol {
   return Symbol.for(description);
 }
 
-class ImmutableContext implements Context {
-  private readonly _values: ReadonlyMap<symbol, unknown>;
+type Values = Record<symbol, unknown>;
 
-  constructor(values: ReadonlyMap<symbol, unknown>) {
+/** Chains deeper than this are copied flat, so a lookup never walks far. */
+const MAX_DEPTH = 16;
+
+/**
+ * Each `setValue` adds one small object whose prototype is its parent's: no copy, so the few
+ * values a request adds cost one allocation each, and a lookup follows a short chain.
+ */
+class ImmutableContext implements Context {
+  private readonly _values: Values;
+  private readonly _depth: number;
+
+  constructor(values: Values, depth: number) {
     this._values = values;
+    this._depth = depth;
   }
 
   getValue(key: symbol): unknown {
-    return this._values.get(key);
+    return this._values[key];
   }
 
   setValue(key: symbol, value: unknown): Context {
-    const values = new Map(this._values);
-    values.set(key, value);
-    return new ImmutableContext(values);
+    const deep = this._depth >= MAX_DEPTH;
+    const values: Values = Object.create(deep ? null : this._values);
+    // Nearest first: a key set again further down keeps its newest value.
+    for (let o = this._values; deep && o !== null; o = Object.getPrototypeOf(o)) {
+      for (const k of Object.getOwnPropertySymbols(o)) if (!(k in values)) values[k] = o[k];
+    }
+    values[key] = value;
+    return new ImmutableContext(values, deep ? 0 : this._depth + 1);
   }
 
   deleteValue(key: symbol): Context {
-    if (!this._values.has(key)) return this;
-    const values = new Map(this._values);
-    values.delete(key);
-    return new ImmutableContext(values);
+    // A deleted key reads as undefined, like one never set.
+    return this._values[key] === undefined ? this : this.setValue(key, undefined);
   }
 }
 
 /** The empty context every other context derives from. */
-export const ROOT_CONTEXT: Context = new ImmutableContext(new Map());
+export const ROOT_CONTEXT: Context = /* @__PURE__ */ new ImmutableContext(Object.create(null), 0);

@@ -178,6 +178,32 @@ function makeTraceState(keys: readonly string[], values: readonly string[]): Tra
   return ts as unknown as TraceState;
 }
 
+type Lazy = { _header: string | readonly string[]; _options?: TraceStateParseOptions };
+
+/** Reads a lazy tracestate's header into its own `_keys` and `_values`, once. */
+function load(ts: TraceState & Lazy): TraceState {
+  const parsed = parseTraceState(ts._header, ts._options);
+  Object.defineProperties(ts, { _keys: { value: parsed ? parsed._keys : [] }, _values: { value: parsed ? parsed._values : [] } });
+  return ts;
+}
+
+const LAZY: TraceState = /* @__PURE__ */ Object.create(TraceState.prototype, {
+  _keys: { get(this: TraceState & Lazy) { return load(this)._keys; } },
+  _values: { get(this: TraceState & Lazy) { return load(this)._values; } },
+});
+
+/**
+ * A tracestate read from `header` on first use: most services forward it without reading
+ * it. A header that turns out invalid reads as an empty tracestate, which is the whole
+ * tracestate discarded as `parseTraceState` would (TC-26); nothing invalid is ever sent.
+ */
+export function lazyTraceState(header: string | readonly string[], options?: TraceStateParseOptions): TraceState {
+  const ts = Object.create(LAZY) as TraceState & Lazy;
+  ts._header = header;
+  ts._options = options;
+  return ts;
+}
+
 function truncate(keys: readonly string[], values: readonly string[], maxLength: number): string {
   const members = keys.map((key, i) => key + '=' + values[i]);
   let total = members.join(',').length;

@@ -2,8 +2,8 @@
  * The W3C Trace Context propagator: `traceparent` and `tracestate` in and out of a carrier.
  *
  * extract: a single valid traceparent becomes a remote span context (TC-11, TC-13); only
- * then is tracestate read, and a bad tracestate is dropped without touching the parent
- * (TC-18, TC-19). Hostile carriers leave the context unchanged; extract never throws.
+ * then is tracestate looked at, and it is parsed on first use: a bad one reads as empty,
+ * without touching the parent (TC-18, TC-19, TC-26). Hostile carriers leave the context unchanged; extract never throws.
  * inject: only a valid span context is written, as version 00 (TC-10); tracestate only
  * when it is non-empty (TC-31), and always valid.
  */
@@ -11,7 +11,7 @@ import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
 import { getSpanContext, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart, validIds } from './traceparent.js';
-import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
+import { lazyTraceState, parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
 export const TRACESTATE_HEADER = 'tracestate';
@@ -51,11 +51,11 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     const traceId = traceparent.slice(start + 3, start + 35);
     const spanId = traceparent.slice(start + 36, start + 52);
     const traceFlags = traceparentFlags(traceparent, start);
+    // tracestate is read on first use; an invalid one then reads as empty (TC-26).
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
-    const traceState = tracestate === undefined ? undefined : parseTraceState(tracestate, this._traceStateOptions);
     const spanContext: SpanContext =
-      traceState !== undefined && traceState.size > 0
-        ? { traceId, spanId, traceFlags, isRemote: true, traceState }
+      tracestate !== undefined && tracestate.length > 0
+        ? { traceId, spanId, traceFlags, isRemote: true, traceState: lazyTraceState(tracestate, this._traceStateOptions) }
         : { traceId, spanId, traceFlags, isRemote: true };
     return setSpanContext(context, spanContext);
   }

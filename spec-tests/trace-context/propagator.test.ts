@@ -28,10 +28,27 @@ test('TC-18 tracestate is not read without a valid traceparent', () => {
   assert.is(reads, 0);
 });
 
-test('TC-19 a bad tracestate never invalidates the traceparent', () => {
-  const sc = getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: 'a=1,B=2' }));
+test('TC-19 TC-26 a bad tracestate never invalidates the traceparent; it reads as empty and is not sent', () => {
+  const ctx = p.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: 'a=1,B=2' });
+  const sc = getSpanContext(ctx);
   assert.is(sc?.traceId, TID);
-  assert.is(sc?.traceState, undefined);
+  assert.is((sc?.traceState as TraceState).size, 0);
+  assert.is(sc?.traceState?.get('a'), undefined);
+  const out: Record<string, string> = {};
+  p.inject(ctx, out);
+  assert.equal(Object.keys(out), ['traceparent']);
+});
+
+test('TC-18 tracestate is parsed on first use, once', () => {
+  const sc = getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: ['a=1', 'b=2'] }));
+  const traceState = sc?.traceState as TraceState;
+  assert.ok(traceState instanceof TraceState);
+  assert.is(traceState.get('b'), '2');
+  assert.is(traceState.set('c', '3').serialize(), 'c=3,a=1,b=2');
+  assert.is(traceState.size, 2);
+  assert.equal([...traceState], [['a', '1'], ['b', '2']]);
+  const empty = getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: '' }));
+  assert.is(empty?.traceState, undefined, 'an empty header gives no tracestate at all');
 });
 
 test('TC-20 multiple tracestate values (Node string[]) are combined in order', () => {
