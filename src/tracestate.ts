@@ -178,18 +178,16 @@ function makeTraceState(keys: readonly string[], values: readonly string[]): Tra
   return ts as unknown as TraceState;
 }
 
-type Lazy = { _header: string | readonly string[]; _options?: TraceStateParseOptions };
+type Lazy = { _header: string | readonly string[]; _options?: TraceStateParseOptions; _parsed?: TraceState };
 
-/** Reads a lazy tracestate's header into its own `_keys` and `_values`, once. */
-function load(ts: TraceState & Lazy): TraceState {
-  const parsed = parseTraceState(ts._header, ts._options);
-  Object.defineProperties(ts, { _keys: { value: parsed ? parsed._keys : [] }, _values: { value: parsed ? parsed._values : [] } });
-  return ts;
+/** The lazy tracestate's header, parsed once; an invalid one reads as empty. */
+function parsed(ts: TraceState & Lazy): TraceState {
+  return (ts._parsed ??= parseTraceState(ts._header, ts._options) ?? new TraceState());
 }
 
 const LAZY: TraceState = /* @__PURE__ */ Object.create(TraceState.prototype, {
-  _keys: { get(this: TraceState & Lazy) { return load(this)._keys; } },
-  _values: { get(this: TraceState & Lazy) { return load(this)._values; } },
+  _keys: { get(this: TraceState & Lazy) { return parsed(this)._keys; } },
+  _values: { get(this: TraceState & Lazy) { return parsed(this)._values; } },
 });
 
 /**
