@@ -178,19 +178,19 @@ export function skipOws(s: string, i: number, end: number): number {
   return i;
 }
 
-/** The end of a run of chars of a class from `i`; a '%' seen sets `scan.at` to -1. */
-function scanClass(s: string, i: number, end: number, bit: number, scan?: MemberScan): number {
-  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c] & bit; i++) if (c === 0x25 && scan) scan.at = -1;
+/** The end of a run of chars of a class from `i`. */
+function scanClass(s: string, i: number, end: number, bit: number): number {
+  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c] & bit; ) i++;
   return i;
 }
 
 /** A value (or property value) of baggage-octets from `i`, decoded; `scan.at` is its end. */
 function scanValue(s: string, i: number, end: number, scan: MemberScan): string {
-  scan.at = 0;
-  const stop = scanClass(s, i, end, OCTET, scan);
-  const value = scan.at < 0 ? decodePercent(s, i, stop) : s.slice(i, stop);
-  scan.at = stop;
-  return value;
+  let escaped = false;
+  let j = i;
+  for (let c; j < end && (c = s.charCodeAt(j)) < 128 && CHAR_CLASS[c] & OCTET; j++) if (c === 0x25) escaped = true;
+  scan.at = j;
+  return escaped ? decodePercent(s.slice(i, j)) : s.slice(i, j);
 }
 
 /**

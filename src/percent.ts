@@ -49,7 +49,8 @@ export function encodeBaggageValue(value: string): string {
  * a plus (BG-13); lone surrogates in the input become U+FFFD. Never throws.
  */
 export function decodeBaggageValue(value: string): string {
-  return /[%\ud800-\udfff]/.test(value) ? decodePercent(value, 0, value.length) : value;
+  if (/[\ud800-\udfff]/.test(value)) value = value.replace(LONE_SURROGATE, '\ufffd');
+  return decodePercent(value);
 }
 
 function hex(c: number): number {
@@ -57,60 +58,48 @@ function hex(c: number): number {
 }
 
 /**
- * Decodes `value.slice(start, end)`. Literal chars pass through; a literal char ends any
- * pending UTF-8 sequence, which then counts as truncated.
+ * Decodes the escapes of a well-formed string, jumping from one `%` to the next: literal
+ * chars between escapes are copied in one slice, and end any pending UTF-8 sequence, which
+ * then counts as truncated.
  */
-export function decodePercent(value: string, start: number, end: number): string {
+export function decodePercent(value: string): string {
+  let i = value.indexOf('%');
+  if (i < 0) return value;
   let out = '';
-  let run = start; // start of the literal chars not yet copied to `out`
+  let run = 0; // start of the literal chars not yet copied to `out`
   // UTF-8 decoder state, as in the WHATWG Encoding Standard.
   let needed = 0;
   let codePoint = 0;
   let lower = 0x80;
   let upper = 0xbf;
-  for (let i = start; i < end; ) {
-    const c = value.charCodeAt(i);
-    // Negative unless a '%' with two hex digits.
-    const byte = c === 0x25 && i + 2 < end ? (hex(value.charCodeAt(i + 1)) << 4) | hex(value.charCodeAt(i + 2)) : -1;
+  for (; i >= 0; i = value.indexOf('%', i)) {
+    // Negative unless two hex digits follow.
+    const byte = (hex(value.charCodeAt(i + 1)) << 4) | hex(value.charCodeAt(i + 2));
     if (byte < 0) {
-      if (needed) {
-        out += '\ufffd';
-        needed = 0;
-        lower = 0x80;
-        upper = 0xbf;
-        continue; // this char again, with no sequence pending
-      }
-      if ((c & 0xf800) === 0xd800) {
-        if (c < 0xdc00 && i + 1 < end && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-          i += 2;
-          continue;
-        }
-        out += value.slice(run, i) + '\ufffd';
-        run = i + 1;
-      }
-      i++;
+      i++; // a literal '%'
       continue;
     }
-    out += value.slice(run, i);
+    if (run < i) {
+      if (needed) out += '\ufffd';
+      needed = 0;
+      out += value.slice(run, i);
+    }
     run = i += 3;
     if (needed) {
-      if (byte < lower || byte > upper) {
-        // The sequence so far is a maximal subpart: one U+FFFD, then this byte starts afresh.
-        out += '\ufffd';
-        run = i -= 3;
-      } else {
+      if (byte >= lower && byte <= upper) {
+        lower = 0x80;
+        upper = 0xbf;
         codePoint = (codePoint << 6) | (byte & 0x3f);
-        if (--needed) {
-          lower = 0x80;
-          upper = 0xbf;
-          continue;
-        }
-        out += String.fromCodePoint(codePoint);
+        if (--needed === 0) out += codePoint < 0x10000 ? String.fromCharCode(codePoint) : String.fromCodePoint(codePoint);
+        continue;
       }
+      // The sequence so far is a maximal subpart: one U+FFFD, then this byte starts afresh.
+      out += '\ufffd';
       needed = 0;
-      lower = 0x80;
-      upper = 0xbf;
-    } else if (byte < 0x80) out += String.fromCharCode(byte);
+    }
+    lower = 0x80;
+    upper = 0xbf;
+    if (byte < 0x80) out += String.fromCharCode(byte);
     else if (byte > 0xc1 && byte < 0xf5) {
       needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
       codePoint = byte & (0x3f >> needed);
@@ -120,5 +109,5 @@ export function decodePercent(value: string, start: number, end: number): string
       else if (byte === 0xf4) upper = 0x8f;
     } else out += '\ufffd';
   }
-  return needed ? out + '\ufffd' : out + value.slice(run, end);
+  return (needed ? out + '\ufffd' : out) + value.slice(run);
 }
