@@ -33,7 +33,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   { id: 'traceparent', label: 'traceparent codec (parse + format)', library: 'w3c-propagation', budget: 600 },
   { id: 'trace-context', label: 'trace-context propagator + Context', library: 'w3c-propagation' },
   { id: 'baggage', label: 'baggage propagator + Context', library: 'w3c-propagation' },
-  { id: 'w3c-propagators', label: 'both W3C propagators + Composite + Context', library: 'w3c-propagation', budget: 4900, target: 3072 },
+  { id: 'w3c-propagators', label: 'both W3C propagators + Composite + Context', library: 'w3c-propagation', budget: 4910, target: 3072 },
   { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 10100, target: 6144 },
   { id: 'tctx-traceparent', label: 'traceparent codec (parse + make)', library: 'tctx' },
   { id: 'otel-trace-context', label: 'trace-context propagator + Context', library: '@opentelemetry/core + api' },

@@ -87,6 +87,6 @@ export function setSpanContext(context: Context, spanContext: SpanContext): Cont
 }
 
 /** Both ids valid: lowercase hex of the right length, not all zero. */
-export function isSpanContextValid(spanContext: SpanContext | undefined): boolean {
+export function isSpanContextValid(spanContext: SpanContext | undefined): spanContext is SpanContext {
   return spanContext !== undefined && isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId);
 }

@@ -12,7 +12,7 @@
  *   const parent = parseTraceparent(header);            // undefined when invalid
  *   const header = formatTraceparent({ traceId, spanId, traceFlags });
  */
-import { hexValue } from './ids.js';
+import { hexAt, hexBits } from './ids.js';
 import { describeChar, problem, type Inspection, type Problem } from './problem.js';
 
 /** The length of a version-00 value; the minimum for every version (TC-2, TC-8). */
@@ -30,26 +30,6 @@ export interface TraceparentFields {
 }
 
 const DASH = 0x2d;
-
-/** Lowercase hex digit values by char code; -1 for every other ASCII char, upper case included (TC-3). */
-const HEX = /* @__PURE__ */ new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) HEX[(i < 10 ? 48 : 87) + i] = i;
-
-/** The hex digit at `i`, or -1: non-ASCII (the shift is -1 above 127) and past the end (NaN) included. */
-function hexAt(value: string, i: number): number {
-  const c = value.charCodeAt(i);
-  return HEX[c & 127]! | ((127 - c) >> 31);
-}
-
-/**
- * The OR of the hex digits in value[from, to): 0 when all are zero, negative when one is not
- * lowercase hex (a -1 sets every bit). Branch-free: 2x faster here than comparing each char.
- */
-function hexBits(value: string, from: number, to: number): number {
-  let bits = 0;
-  for (let i = from; i < to; i++) bits |= hexAt(value, i);
-  return bits;
-}
 
 /**
  * @internal Where the valid traceparent in `value` starts (after OWS), or -1: the whole
@@ -76,14 +56,6 @@ export function traceparentStart(value: string): number {
     return -1;
   }
   return start;
-}
-
-/**
- * @internal Both ids valid (TC-5, TC-6): 32 and 16 lowercase hex chars, not all zero, as
- * `isSpanContextValid` checks; inject's hot path.
- */
-export function validIds(traceId: unknown, spanId: unknown): boolean {
-  return typeof traceId === 'string' && typeof spanId === 'string' && traceId.length === 32 && spanId.length === 16 && hexBits(traceId, 0, 32) > 0 && hexBits(spanId, 0, 16) > 0;
 }
 
 /** @internal The trace-flags of the valid traceparent starting at `start`. */
@@ -212,7 +184,7 @@ function describeAt(value: string, i: number, end: number): string {
 function checkHexField(value: string, at: number, size: number, name: string, errors: Problem[]): boolean {
   for (let i = at; i < at + size; i++) {
     const c = value.charCodeAt(i);
-    if (hexValue(c) >= 0) continue;
+    if (hexAt(value, i) >= 0) continue;
     const upper = (c >= 0x41 && c <= 0x46);
     errors.push(
       upper

@@ -119,7 +119,7 @@ export class TraceState implements Iterable<[string, string]> {
   set(key: string, value: string): TraceState {
     // Exactly the valid pairs read back as themselves.
     if (parseTraceState(key + '=' + value)?.get(key) !== value) {
-      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: keys are a-z 0-9 then a-z 0-9 _ - * / @, 1-256 chars; values printable ASCII but , and =, 1-256 chars, no trailing space (TC-22, TC-23)`);
+      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: a key is a-z 0-9 then a-z 0-9 _-*/@, a value printable ASCII but , = and a trailing space; 1-256 chars each (TC-22, TC-23)`);
     }
     const keys = [key];
     const values = [value];

@@ -9,8 +9,8 @@
  */
 import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
-import { getSpanContext, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
-import { formatValidTraceparent, traceparentFlags, traceparentStart, validIds } from './traceparent.js';
+import { getSpanContext, isSpanContextValid, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
+import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
 import { lazyTraceState, parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -30,7 +30,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     const spanContext = getSpanContext(context);
-    if (!spanContext || !validIds(spanContext.traceId, spanContext.spanId)) return;
+    if (!isSpanContextValid(spanContext)) return;
     const header = formatValidTraceparent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags);
     setter.set(carrier, TRACEPARENT_HEADER, header);
     const traceState = spanContext.traceState;
