@@ -89,6 +89,7 @@ function classOf(c: number): number {
 export class TraceState implements Iterable<[string, string]> {
   /** @internal */ declare readonly _keys: readonly string[];
   /** @internal */ declare readonly _values: readonly string[];
+  /** @internal The header it was read from, when that is already its serialization. */ declare readonly _text?: string;
 
   /**
    * An empty tracestate, or one read from a header value. An invalid header gives an
@@ -98,6 +99,7 @@ export class TraceState implements Iterable<[string, string]> {
     const parsed = header === undefined ? undefined : parseTraceState(header);
     (this as { _keys: readonly string[] })._keys = parsed ? parsed._keys : [];
     (this as { _values: readonly string[] })._values = parsed ? parsed._values : [];
+    (this as { _text?: string })._text = parsed?._text;
   }
 
   /** Number of members. */
@@ -152,6 +154,9 @@ export class TraceState implements Iterable<[string, string]> {
    * then members from the right, until it fits (TC-30). Pass `Infinity` to keep all.
    */
   serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
+    // A header forwarded as it came needs no rebuilding.
+    const text = this._text;
+    if (text !== undefined && text.length <= maxLength) return text;
     const keys = this._keys;
     const n = keys.length;
     let out = '';
@@ -171,23 +176,25 @@ export class TraceState implements Iterable<[string, string]> {
   }
 }
 
-function makeTraceState(keys: readonly string[], values: readonly string[]): TraceState {
-  const ts = Object.create(TraceState.prototype) as { _keys: readonly string[]; _values: readonly string[] };
+function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
+  const ts = Object.create(TraceState.prototype) as { _keys: readonly string[]; _values: readonly string[]; _text?: string };
   ts._keys = keys;
   ts._values = values;
+  ts._text = text;
   return ts as unknown as TraceState;
 }
 
-type Lazy = { _header: string | readonly string[]; _options?: TraceStateParseOptions; _parsed?: TraceState };
+type Lazy = { _raw: string | readonly string[]; _options?: TraceStateParseOptions; _parsed?: TraceState };
 
 /** The lazy tracestate's header, parsed once; an invalid one reads as empty. */
 function parsed(ts: TraceState & Lazy): TraceState {
-  return (ts._parsed ??= parseTraceState(ts._header, ts._options) ?? new TraceState());
+  return (ts._parsed ??= parseTraceState(ts._raw, ts._options) ?? new TraceState());
 }
 
 const LAZY: TraceState = /* @__PURE__ */ Object.create(TraceState.prototype, {
   _keys: { get(this: TraceState & Lazy) { return parsed(this)._keys; } },
   _values: { get(this: TraceState & Lazy) { return parsed(this)._values; } },
+  _text: { get(this: TraceState & Lazy) { return parsed(this)._text; } },
 });
 
 /**
@@ -197,7 +204,7 @@ const LAZY: TraceState = /* @__PURE__ */ Object.create(TraceState.prototype, {
  */
 export function lazyTraceState(header: string | readonly string[], options?: TraceStateParseOptions): TraceState {
   const ts = Object.create(LAZY) as TraceState & Lazy;
-  ts._header = header;
+  ts._raw = header;
   ts._options = options;
   return ts;
 }
@@ -237,6 +244,7 @@ export function parseTraceState(value: string | readonly string[], options?: Tra
   if (n > max) return undefined;
   const keys: string[] = [];
   const values: string[] = [];
+  let canonical = -1; // the length of the members joined by ',' without OWS or empty members
   let i = 0;
   while (i < n) {
     let c = s.charCodeAt(i);
@@ -275,9 +283,11 @@ export function parseTraceState(value: string | readonly string[], options?: Tra
     if (keys.indexOf(key) >= 0) return undefined;
     keys.push(key);
     values.push(s.slice(valueStart, valueEnd));
+    canonical += valueEnd - keyStart + 1;
     if (i < n) i++; // the comma
   }
-  return makeTraceState(keys, values);
+  // Every char is a member or one comma between two: the input is its own serialization.
+  return makeTraceState(keys, values, canonical === n ? s : undefined);
 }
 
 /** Member of an inspected tracestate. */

@@ -129,4 +129,19 @@ test('TC-28 set never leaves a duplicate and keeps at most 32 members', () => {
   );
 });
 
+test('TC-31 a parsed tracestate serializes to its members joined, whether or not the input had OWS or empty members', () => {
+  const ows = fc.constantFrom('', ' ', '\t', ' \t ');
+  fc.assert(
+    fc.property(members, fc.array(fc.tuple(ows, ows, fc.boolean()), { minLength: 33, maxLength: 33 }), (ms, pads) => {
+      const header = ms.map(([k, v], i) => `${pads[i][0]}${k}=${v}${pads[i][1]}${pads[i][2] ? ',' : ''}`).join(',');
+      const parsed = parseTraceState(header);
+      assert.ok(parsed);
+      const joined = ms.map(([k, v]) => `${k}=${v}`).join(',');
+      assert.is(parsed!.serialize(Infinity), joined);
+      assert.is(parsed!.serialize(), new TraceState(joined).serialize());
+    }),
+    { numRuns },
+  );
+});
+
 test.run();
