@@ -7,7 +7,7 @@
  * inject: writes `baggage` only when there is something to send, always valid and within
  * the limits (BG-8, BG-16, BG-17).
  */
-import { DEFAULT_BAGGAGE_LIMITS, formatBaggage, parseBaggage, type BaggageLimits } from './baggage.js';
+import { formatBaggage, limitsOf, parseBaggage, type BaggageLimits } from './baggage.js';
 import { getBaggage, setBaggage } from './baggage-context.js';
 import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
@@ -26,7 +26,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
   private readonly _limits: BaggageLimits;
 
   constructor(options: W3CBaggagePropagatorOptions = {}) {
-    const limits = { ...DEFAULT_BAGGAGE_LIMITS, ...options.limits };
+    const limits = limitsOf(options.limits);
     // What goes on the wire must carry everything the spec says every platform propagates.
     const minimum = { maxMembers: 64, maxMemberBytes: 1, maxTotalBytes: 8192 };
     for (const name of ['maxMembers', 'maxMemberBytes', 'maxTotalBytes'] as const) {
