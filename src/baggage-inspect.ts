@@ -2,10 +2,90 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { limitsOf, scanMember, skipOws, type BaggageLimits, type BaggageMember, type MemberScan } from './baggage.js';
+import { limitsOf, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { decodePercent } from './percent.js';
 import { describeChar, problem, type Inspection, type Problem } from './problem.js';
 
 const MAX_PROBLEMS = 32;
+
+/** Bit flags per ASCII char: tchar (RFC 7230 token) and baggage-octet. */
+const TCHAR = 1;
+const OCTET = 2;
+const CHAR_CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0x21; c < 0x7f; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] = (/[\w!#$%&'*+.^`|~-]/.test(ch) ? TCHAR : 0) | (/[",;\\]/.test(ch) ? 0 : OCTET);
+  }
+  return table;
+})();
+
+/**
+ * What `scanMember` says about a member: 0 well formed, or what is wrong with it, by
+ * number in EXPLAIN: 1 empty member, 2 no key before '=', 3 not a token char in the key,
+ * 4 no '=', 5 not a baggage-octet in the value, 6 no property key, 7 a bad char in a property.
+ */
+type MemberProblem = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+interface MemberScan {
+  key: string;
+  entry: BaggageEntry;
+  /** Where scanning stopped: the offending char when the member is malformed. */
+  at: number;
+}
+
+/** Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
+function skipOws(s: string, i: number, end: number): number {
+  const back = end < i ? 1 : 0;
+  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
+  return i;
+}
+
+/** The end of a run of chars of a class from `i`. */
+function scanClass(s: string, i: number, end: number, bit: number): number {
+  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c] & bit; ) i++;
+  return i;
+}
+
+/** A value (or property value) of baggage-octets from `i`, decoded; `scan.at` is its end. */
+function scanValue(s: string, i: number, end: number, scan: MemberScan): string {
+  let j = i;
+  while (j < end && s.charCodeAt(j) < 128 && CHAR_CLASS[s.charCodeAt(j)] & OCTET) j++;
+  scan.at = j;
+  return decodePercent(s.slice(i, j));
+}
+
+/**
+ * Scans one list member in `s[start, end)`, with OWS trimmed from both ends and no comma
+ * inside (BG-3 .. BG-7), char by char so that a problem has an offset. Fills `scan`;
+ * returns 0 when the member is well formed.
+ */
+function scanMember(s: string, start: number, end: number, scan: MemberScan): MemberProblem {
+  let i = (scan.at = scanClass(s, start, end, TCHAR));
+  if (i === start) return start === end ? 1 : s.charCodeAt(i) === 0x3d ? 2 : 3;
+  const key = s.slice(start, i);
+  i = skipOws(s, i, end);
+  if (i === end) return (scan.at = end), 4;
+  if (s.charCodeAt(i) !== 0x3d) return 3;
+  const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
+  const properties: BaggageProperty[] = [];
+  for (i = skipOws(s, scan.at, end); i < end; ) {
+    if (s.charCodeAt(i) !== 0x3b) return properties.length ? 7 : 5;
+    const keyStart = skipOws(s, i + 1, end);
+    i = scan.at = scanClass(s, keyStart, end, TCHAR);
+    if (i === keyStart) return i === end || s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0x3d ? 6 : 7;
+    const property: { key: string; value?: string } = { key: s.slice(keyStart, i) };
+    i = skipOws(s, i, end);
+    if (i < end && s.charCodeAt(i) === 0x3d) {
+      property.value = scanValue(s, skipOws(s, i + 1, end), end, scan);
+      i = skipOws(s, scan.at, end);
+    }
+    properties.push(property);
+  }
+  scan.key = key;
+  scan.entry = properties.length ? { value, properties } : { value };
+  return 0;
+}
 
 /** Code, message and rule for each `MemberProblem` of `scanMember`, by number. */
 const EXPLAIN: [string, string, string][] = [

@@ -10,7 +10,7 @@
  * returns the first member with a key; `setEntry` replaces the first in place and
  * removes the later ones; `removeEntry` removes them all.
  */
-import { CHAR_CLASS, decodePercent, encodeBaggageValue, OCTET, TCHAR } from './percent.js';
+import { decodePercent, encodeBaggageValue } from './percent.js';
 
 export interface BaggageProperty {
   readonly key: string;
@@ -46,34 +46,34 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
 }
 
 export class Baggage implements Iterable<[string, BaggageEntry]> {
-  /** @internal */ declare readonly _keys: readonly string[];
-  /** @internal */ declare readonly _entries: readonly BaggageEntry[];
+  /** @internal */ declare readonly _k: readonly string[];
+  /** @internal */ declare readonly _e: readonly BaggageEntry[];
 
   /** @internal Use `createBaggage` or `parseBaggage`. */
   constructor(keys: readonly string[], entries: readonly BaggageEntry[]) {
-    (this as { _keys: readonly string[] })._keys = keys;
-    (this as { _entries: readonly BaggageEntry[] })._entries = entries;
+    (this as { _k: readonly string[] })._k = keys;
+    (this as { _e: readonly BaggageEntry[] })._e = entries;
   }
 
   /** Number of members, duplicates included. */
   get size(): number {
-    return this._keys.length;
+    return this._k.length;
   }
 
   /** The first member with this key. */
   getEntry(key: string): BaggageEntry | undefined {
-    const i = this._keys.indexOf(key);
-    return i < 0 ? undefined : this._entries[i];
+    const i = this._k.indexOf(key);
+    return i < 0 ? undefined : this._e[i];
   }
 
   /** Every member in order, duplicates included. */
   getAllEntries(): [string, BaggageEntry][] {
-    return this._keys.map((key, i) => [key, this._entries[i]]);
+    return this._k.map((key, i) => [key, this._e[i]]);
   }
 
   /** Every member in order, as `{ key, value, properties? }`. */
   members(): BaggageMember[] {
-    return this._keys.map((key, i) => ({ key, ...this._entries[i] }));
+    return this._k.map((key, i) => ({ key, ...this._e[i] }));
   }
 
   /**
@@ -83,12 +83,12 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
    */
   setEntry(key: string, entry: BaggageEntry | string): Baggage {
     const checked = checkEntry(key, entry);
-    const first = this._keys.indexOf(key);
+    const first = this._k.indexOf(key);
     const rest = this.removeEntry(key);
     // Members before the first duplicate keep their index in `rest`.
     const at = first < 0 ? rest.size : first;
-    const keys = rest._keys.slice();
-    const entries = rest._entries.slice();
+    const keys = rest._k.slice();
+    const entries = rest._e.slice();
     keys.splice(at, 0, key);
     entries.splice(at, 0, checked);
     return new Baggage(keys, entries);
@@ -103,8 +103,8 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   removeEntries(...keys: string[]): Baggage {
     const kept: string[] = [];
     const entries: BaggageEntry[] = [];
-    this._keys.forEach((key, i) => {
-      if (!keys.includes(key)) kept.push(key), entries.push(this._entries[i]);
+    this._k.forEach((key, i) => {
+      if (!keys.includes(key)) kept.push(key), entries.push(this._e[i]);
     });
     return kept.length === this.size ? this : new Baggage(kept, entries);
   }
@@ -138,12 +138,26 @@ export function createBaggage(entries?: Readonly<Record<string, BaggageEntry | s
   return baggage;
 }
 
-function isToken(s: unknown): s is string {
-  return typeof s === 'string' && s !== '' && scanClass(s, 0, s.length, TCHAR) === s.length;
-}
+/** RFC 7230 token chars (BG-3) and baggage-octets (BG-4), as regex classes. */
+const TOKEN = "[!#$%&'*+\\-.^_`|~\\w]+";
+const OCTETS = '[!#-+\\--:<-[\\]-~]*';
+const IS_TOKEN = /* @__PURE__ */ new RegExp(`^${TOKEN}$`);
+const isToken = (s: unknown): boolean => typeof s === 'string' && IS_TOKEN.test(s);
+
+/**
+ * One list member from `lastIndex`, OWS before it skipped (BG-3 .. BG-7): 1 key, 2 value,
+ * 3 properties (each `;key` or `;key=value`), followed by OWS and a comma or the end.
+ * The classes on either side of every OWS exclude space and tab, so a match never backtracks
+ * further than one OWS: linear in the member.
+ */
+const MEMBER = /* @__PURE__ */ new RegExp(
+  `(${TOKEN})[ \\t]*=[ \\t]*(${OCTETS})((?:[ \\t]*;[ \\t]*${TOKEN}(?:[ \\t]*=[ \\t]*${OCTETS})?)*)(?=[ \\t]*(?:,|$))`,
+  'y',
+);
+const PROPERTY = /* @__PURE__ */ new RegExp(`;[ \\t]*(${TOKEN})(?:[ \\t]*=[ \\t]*(${OCTETS}))?`, 'g');
 
 function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
-  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`);
+  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3)`);
   const { value, properties } = typeof entry === 'string' ? { value: entry } : entry ?? {};
   const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
   if (typeof value !== 'string' || copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))) {
@@ -152,84 +166,14 @@ function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
   return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
 }
 
-// ---------------------------------------------------------------------------------------
-// Wire format
-
-/**
- * @internal What `scanMember` says about a member: 0 well formed, or what is wrong with it
- * (`inspectBaggage` turns these into messages):
- * 1 empty member, 2 no key before '=', 3 not a token char in the key, 4 no '=',
- * 5 not a baggage-octet in the value, 6 no property key, 7 a bad char in a property.
- */
-export type MemberProblem = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** @internal Result of `scanMember`. */
-export interface MemberScan {
-  key: string;
-  entry: BaggageEntry;
-  /** Where scanning stopped: the offending char when the member is malformed. */
-  at: number;
+function decode(value: string): string {
+  return value.indexOf('%') < 0 ? value : decodePercent(value);
 }
-
-/** @internal Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
-export function skipOws(s: string, i: number, end: number): number {
-  const back = end < i ? 1 : 0;
-  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
-  return i;
-}
-
-/** The end of a run of chars of a class from `i`. */
-function scanClass(s: string, i: number, end: number, bit: number): number {
-  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c] & bit; ) i++;
-  return i;
-}
-
-/** A value (or property value) of baggage-octets from `i`, decoded; `scan.at` is its end. */
-function scanValue(s: string, i: number, end: number, scan: MemberScan): string {
-  let escaped = false;
-  let j = i;
-  for (let c; j < end && (c = s.charCodeAt(j)) < 128 && CHAR_CLASS[c] & OCTET; j++) if (c === 0x25) escaped = true;
-  scan.at = j;
-  return escaped ? decodePercent(s.slice(i, j)) : s.slice(i, j);
-}
-
-/**
- * @internal Scans one list member in `s[start, end)`, with OWS trimmed from both ends and
- * no comma inside (BG-3 .. BG-7). Fills `scan`; returns 0 when the member is well formed.
- */
-export function scanMember(s: string, start: number, end: number, scan: MemberScan): MemberProblem {
-  let i = (scan.at = scanClass(s, start, end, TCHAR));
-  if (i === start) return start === end ? 1 : s.charCodeAt(i) === 0x3d ? 2 : 3;
-  const key = s.slice(start, i);
-  i = skipOws(s, i, end);
-  if (i === end) return (scan.at = end), 4;
-  if (s.charCodeAt(i) !== 0x3d) return 3;
-  const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
-  let properties: BaggageProperty[] | undefined; // most members have none: no empty array
-  for (i = skipOws(s, scan.at, end); i < end; ) {
-    if (s.charCodeAt(i) !== 0x3b) return properties ? 7 : 5;
-    const keyStart = skipOws(s, i + 1, end);
-    i = scan.at = scanClass(s, keyStart, end, TCHAR);
-    if (i === keyStart) return i === end || s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0x3d ? 6 : 7;
-    const property: { key: string; value?: string } = { key: s.slice(keyStart, i) };
-    i = skipOws(s, i, end);
-    if (i < end && s.charCodeAt(i) === 0x3d) {
-      property.value = scanValue(s, skipOws(s, i + 1, end), end, scan);
-      i = skipOws(s, scan.at, end);
-    }
-    (properties ??= []).push(property);
-  }
-  scan.key = key;
-  scan.entry = properties ? { value, properties } : { value };
-  return 0;
-}
-
-const SCAN: MemberScan = { key: '', entry: { value: '' }, at: 0 };
 
 /**
  * Reads `baggage` header values, combined in order (BG-2, BG-18). Malformed members are
  * dropped and the others kept (BG-20). Members are kept in order while they fit the
- * limits; a member over `maxMemberBytes` is skipped unread, and reading stops at the first
+ * limits; a member over `maxMemberBytes` is skipped, and reading stops at the first
  * member that would pass `maxMembers` or `maxTotalBytes` (BG-16, BG-17). Never throws (BG-23).
  */
 export function parseBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Baggage {
@@ -238,15 +182,22 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
   const entries: BaggageEntry[] = [];
   let total = -1; // bytes kept so far, counting the comma before each member
   for (const s of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
-    for (let start = 0, end = -1; typeof s === 'string' && end < s.length; start = end + 1) {
-      end = s.indexOf(',', start);
-      if (end < 0) end = s.length;
-      const a = skipOws(s, start, end);
-      const b = skipOws(s, end, a);
-      if (a === b || b - a > maxMemberBytes || scanMember(s, a, b, SCAN)) continue;
-      if (keys.length >= maxMembers || (total += b - a + 1) > maxTotalBytes) return new Baggage(keys, entries);
-      keys.push(SCAN.key);
-      entries.push(SCAN.entry);
+    for (let i = 0, m, c; typeof s === 'string' && i < s.length; i = s.indexOf(',', i) + 1 || s.length) {
+      while ((c = s.charCodeAt(i)) === 0x20 || c === 0x09) i++;
+      MEMBER.lastIndex = i;
+      // Malformed: on to the next member, if any.
+      if (!(m = MEMBER.exec(s))) continue;
+      const length = MEMBER.lastIndex - i;
+      i = MEMBER.lastIndex;
+      if (length > maxMemberBytes) continue;
+      if (keys.length >= maxMembers || (total += length + 1) > maxTotalBytes) return new Baggage(keys, entries);
+      let properties: BaggageProperty[] | undefined; // most members have none: no empty array
+      if (m[3]) {
+        properties = [];
+        for (let p; (p = PROPERTY.exec(m[3])); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decode(p[2]) });
+      }
+      keys.push(m[1]);
+      entries.push(properties ? { value: decode(m[2]), properties } : { value: decode(m[2]) });
     }
   }
   return keys.length ? new Baggage(keys, entries) : EMPTY_BAGGAGE;
@@ -268,7 +219,7 @@ export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>)
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
   let header = '';
   for (let i = 0, count = 0; i < baggage.size && count < maxMembers; i++) {
-    const member = formatMember(baggage._keys[i], baggage._entries[i]);
+    const member = formatMember(baggage._k[i], baggage._e[i]);
     if (member.length > maxMemberBytes) continue;
     if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;
     header += (count++ ? ',' : '') + member;

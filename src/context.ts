@@ -30,35 +30,35 @@ const MAX_DEPTH = 8;
  * with the key, or to a node holding a Map of everything below it (the root has an empty one).
  */
 class ImmutableContext implements Context {
-  private readonly _parent: ImmutableContext | undefined;
-  private readonly _key: symbol | undefined;
-  private readonly _value: unknown;
-  private readonly _depth: number;
-  private readonly _map: ReadonlyMap<symbol, unknown> | undefined;
+  private readonly _p: ImmutableContext | undefined;
+  private readonly _k: symbol | undefined;
+  private readonly _v: unknown;
+  private readonly _d: number;
+  private readonly _m: ReadonlyMap<symbol, unknown> | undefined;
 
   constructor(parent: ImmutableContext | undefined, key: symbol | undefined, value: unknown, depth: number, map?: ReadonlyMap<symbol, unknown>) {
-    this._parent = parent;
-    this._key = key;
-    this._value = value;
-    this._depth = depth;
-    this._map = map;
+    this._p = parent;
+    this._k = key;
+    this._v = value;
+    this._d = depth;
+    this._m = map;
   }
 
   getValue(key: symbol): unknown {
-    for (let node: ImmutableContext | undefined = this; node; node = node._parent) {
-      if (node._map) return node._map.get(key);
-      if (node._key === key) return node._value;
+    for (let node: ImmutableContext | undefined = this; node; node = node._p) {
+      if (node._m) return node._m.get(key);
+      if (node._k === key) return node._v;
     }
     return undefined;
   }
 
   setValue(key: symbol, value: unknown): Context {
-    if (this._depth < MAX_DEPTH) return new ImmutableContext(this, key, value, this._depth + 1);
+    if (this._d < MAX_DEPTH) return new ImmutableContext(this, key, value, this._d + 1);
     const nodes: ImmutableContext[] = [];
     let node: ImmutableContext = this;
-    for (; !node._map; node = node._parent!) nodes.push(node);
-    const map = new Map(node._map);
-    for (let i = nodes.length - 1; i >= 0; i--) map.set(nodes[i]._key!, nodes[i]._value);
+    for (; !node._m; node = node._p!) nodes.push(node);
+    const map = new Map(node._m);
+    for (let i = nodes.length - 1; i >= 0; i--) map.set(nodes[i]._k!, nodes[i]._v);
     return new ImmutableContext(undefined, undefined, undefined, 0, map.set(key, value));
   }
 

@@ -10,19 +10,6 @@
  * to U+FFFD per maximal subpart, exactly as the WHATWG decoder does.
  */
 
-/** Bit flags per ASCII char: which parts of the baggage grammar it may appear in. */
-export const TCHAR = 1;
-export const OCTET = 2;
-export const CHAR_CLASS: Uint8Array = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0x21; c < 0x7f; c++) {
-    const ch = String.fromCharCode(c);
-    // tchar (RFC 7230 token); baggage-octet: printable ASCII but '"' ',' ';' '\'
-    table[c] = (/[\w!#$%&'*+.^`|~-]/.test(ch) ? TCHAR : 0) | (/[",;\\]/.test(ch) ? 0 : OCTET);
-  }
-  return table;
-})();
-
 /** Only chars `encodeURIComponent` leaves unescaped: A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
 const URI_UNRESERVED = /^[\w.!~*'()-]*$/;
 
@@ -63,50 +50,36 @@ function hex(c: number): number {
  * then counts as truncated.
  */
 export function decodePercent(value: string): string {
-  let i = value.indexOf('%');
-  if (i < 0) return value;
   let out = '';
-  let run = 0; // start of the literal chars not yet copied to `out`
+  let run = 0; // start of the chars not yet copied to `out`
   // UTF-8 decoder state, as in the WHATWG Encoding Standard.
   let needed = 0;
   let codePoint = 0;
   let lower = 0x80;
   let upper = 0xbf;
-  for (; i >= 0; i = value.indexOf('%', i)) {
-    // Negative unless two hex digits follow.
+  for (let i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 1)) {
+    // Negative unless two hex digits follow; otherwise the '%' is a literal.
     const byte = (hex(value.charCodeAt(i + 1)) << 4) | hex(value.charCodeAt(i + 2));
-    if (byte < 0) {
-      i++; // a literal '%'
-      continue;
-    }
+    if (byte < 0) continue;
     if (run < i) {
-      if (needed) out += '\ufffd';
-      needed = 0;
+      if (needed) (out += '\ufffd'), (needed = 0);
       out += value.slice(run, i);
     }
-    run = i += 3;
+    run = (i += 2) + 1;
+    // A byte that cannot continue the sequence ends it as a maximal subpart: one U+FFFD,
+    // then the byte starts afresh.
+    if (needed && (byte < lower || byte > upper)) (out += '\ufffd'), (needed = 0);
     if (needed) {
-      if (byte >= lower && byte <= upper) {
-        lower = 0x80;
-        upper = 0xbf;
-        codePoint = (codePoint << 6) | (byte & 0x3f);
-        if (--needed === 0) out += codePoint < 0x10000 ? String.fromCharCode(codePoint) : String.fromCodePoint(codePoint);
-        continue;
-      }
-      // The sequence so far is a maximal subpart: one U+FFFD, then this byte starts afresh.
-      out += '\ufffd';
-      needed = 0;
-    }
-    lower = 0x80;
-    upper = 0xbf;
-    if (byte < 0x80) out += String.fromCharCode(byte);
+      codePoint = (codePoint << 6) | (byte & 0x3f);
+      lower = 0x80;
+      upper = 0xbf;
+      if (!--needed) out += String.fromCodePoint(codePoint);
+    } else if (byte < 0x80) out += String.fromCharCode(byte);
     else if (byte > 0xc1 && byte < 0xf5) {
       needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
       codePoint = byte & (0x3f >> needed);
-      if (byte === 0xe0) lower = 0xa0;
-      else if (byte === 0xed) upper = 0x9f;
-      else if (byte === 0xf0) lower = 0x90;
-      else if (byte === 0xf4) upper = 0x8f;
+      lower = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+      upper = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
     } else out += '\ufffd';
   }
   return (needed ? out + '\ufffd' : out) + value.slice(run);

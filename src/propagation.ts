@@ -39,19 +39,16 @@ function isObject(carrier: unknown): carrier is Carrier {
   return carrier !== null && typeof carrier === 'object';
 }
 
-/** The values of every key equal to `key` but for case; several are one list. */
-function caseInsensitive(entries: Iterable<[unknown, unknown]>, key: string): unknown {
-  const found: unknown[] = [];
-  for (const [k, v] of entries) if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) found.push(v);
-  return found.length > 1 ? found.flat() : found[0];
-}
-
 function lookup(carrier: unknown, key: string): unknown {
   if (!isObject(carrier)) return undefined;
-  if (carrier instanceof Map) return carrier.has(key) ? carrier.get(key) : caseInsensitive(carrier, key);
-  if (typeof carrier.get === 'function') return carrier.get(key);
+  const map = carrier instanceof Map;
+  if (!map && typeof carrier.get === 'function') return carrier.get(key);
   // Own properties only: an inherited `constructor` or polluted prototype is not a header.
-  return hasOwn.call(carrier, key) ? carrier[key] : caseInsensitive(Object.entries(carrier), key);
+  if (map ? carrier.has(key) : hasOwn.call(carrier, key)) return map ? carrier.get(key) : carrier[key];
+  // Then every key equal to `key` but for case; several are one list.
+  const found: unknown[] = [];
+  for (const [k, v] of map ? carrier : Object.entries(carrier)) if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) found.push(v);
+  return found.length > 1 ? found.flat() : found[0];
 }
 
 /** Keeps strings and arrays of strings; anything else reads as absent. */
@@ -96,25 +93,22 @@ export function readHeader<C>(getter: TextMapGetter<C>, carrier: C, key: string)
 
 /** Runs several propagators as one: inject and extract in the order given. */
 export class CompositePropagator<Carrier = unknown> implements TextMapPropagator<Carrier> {
-  private readonly _propagators: readonly TextMapPropagator<Carrier>[];
-  private readonly _fields: string[];
+  private readonly _p: readonly TextMapPropagator<Carrier>[];
 
   constructor(config: { propagators?: readonly TextMapPropagator<Carrier>[] } = {}) {
-    this._propagators = config.propagators ?? [];
-    this._fields = [...new Set(this._propagators.flatMap((p) => (typeof p.fields === 'function' ? p.fields() : [])))];
+    this._p = config.propagators ?? [];
   }
 
   inject(context: Context, carrier: Carrier, setter?: TextMapSetter<Carrier>): void {
-    for (const propagator of this._propagators) propagator.inject(context, carrier, setter);
+    for (const propagator of this._p) propagator.inject(context, carrier, setter);
   }
 
   extract(context: Context, carrier: Carrier, getter?: TextMapGetter<Carrier>): Context {
-    let result = context;
-    for (const propagator of this._propagators) result = propagator.extract(result, carrier, getter);
-    return result;
+    return this._p.reduce((result, propagator) => propagator.extract(result, carrier, getter), context);
   }
 
+  /** Every propagator's fields, each once. */
   fields(): string[] {
-    return this._fields.slice();
+    return [...new Set(this._p.flatMap((p) => p.fields?.() ?? []))];
   }
 }

@@ -47,14 +47,14 @@ export const INVALID_SPAN_CONTEXT: SpanContext = Object.freeze({
 
 /** A span that only carries a span context: what extract puts in a Context. */
 export class NonRecordingSpan implements Span {
-  private readonly _spanContext: SpanContext;
+  private readonly _sc: SpanContext;
 
   constructor(spanContext: SpanContext = INVALID_SPAN_CONTEXT) {
-    this._spanContext = spanContext;
+    this._sc = spanContext;
   }
 
   spanContext(): SpanContext {
-    return this._spanContext;
+    return this._sc;
   }
 
   isRecording(): false {

@@ -85,32 +85,65 @@ function classOf(c: number): number {
   return c < 128 ? CLASS[c] : 0;
 }
 
-/** An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`. */
+const KEY = '[a-z\\d][a-z\\d_*/@-]{0,255}';
+const VALUE = '[ -+\\--<>-~]{0,255}[!-+\\--<>-~]';
+/**
+ * One list member from `lastIndex` with its comma, OWS around it (TC-22, TC-23); or OWS
+ * alone, an empty member (TC-25). Bounded repeats and disjoint classes: each match is
+ * linear in the member.
+ */
+const MEMBER = /* @__PURE__ */ new RegExp(`[ \\t]*(?:(${KEY})=(${VALUE})[ \\t]*)?(?:,|$)`, 'y');
+const IS_KEY = /* @__PURE__ */ new RegExp(`^${KEY}$`);
+const IS_VALUE = /* @__PURE__ */ new RegExp(`^${VALUE}$`);
+
+const NONE: readonly string[] = [];
+
+/**
+ * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
+ * A tracestate made from a header reads it on first use: most services only forward it.
+ */
 export class TraceState implements Iterable<[string, string]> {
-  /** @internal */ declare readonly _keys: readonly string[];
-  /** @internal */ declare readonly _values: readonly string[];
-  /** @internal The header it was read from, when that is already its serialization. */ declare readonly _text?: string;
+  /** @internal Keys in order; undefined until the header is read. */ declare _k?: readonly string[];
+  /** @internal */ declare _v: readonly string[];
+  /** @internal The header it was read from, when that is already its serialization. */ declare _t?: string;
+  /** @internal */ declare _h?: string | readonly string[];
+  /** @internal */ declare _o?: TraceStateParseOptions;
 
   /**
-   * An empty tracestate, or one read from a header value. An invalid header gives an
-   * empty tracestate here; use `parseTraceState` to tell the difference.
+   * An empty tracestate, or one read from header values on first use. An invalid header
+   * reads as an empty tracestate, discarded whole as `parseTraceState` would (TC-26); use
+   * `parseTraceState` to tell the difference.
    */
-  constructor(header?: string) {
-    const parsed = header === undefined ? undefined : parseTraceState(header);
-    (this as { _keys: readonly string[] })._keys = parsed ? parsed._keys : [];
-    (this as { _values: readonly string[] })._values = parsed ? parsed._values : [];
-    (this as { _text?: string })._text = parsed?._text;
+  constructor(header?: string | readonly string[], options?: TraceStateParseOptions) {
+    // Every field set here, in one order: all tracestates share one shape, read or not.
+    this._h = header;
+    this._o = options;
+    this._k = header === undefined ? NONE : undefined;
+    this._v = NONE;
+    this._t = undefined;
+  }
+
+  /** @internal The members, the header read once. */
+  _read(): { _k: readonly string[]; _v: readonly string[]; _t?: string } {
+    if (!this._k) {
+      const parsed = this._h === undefined ? undefined : parseTraceState(this._h, this._o);
+      this._k = parsed ? parsed._k : [];
+      this._v = parsed ? parsed._v : [];
+      this._t = parsed?._t;
+    }
+    return this as { _k: readonly string[]; _v: readonly string[] };
   }
 
   /** Number of members. */
   get size(): number {
-    return this._keys.length;
+    return this._read()._k.length;
   }
 
-  /** The value of the first member with this key. */
+  /** The value of the member with this key. */
   get(key: string): string | undefined {
-    const i = this._keys.indexOf(key);
-    return i < 0 ? undefined : this._values[i];
+    const { _k, _v } = this._read();
+    const i = _k.indexOf(key);
+    return i < 0 ? undefined : _v[i];
   }
 
   /**
@@ -119,33 +152,21 @@ export class TraceState implements Iterable<[string, string]> {
    * a key or value outside the grammar (TC-22, TC-23): this never builds an invalid header.
    */
   set(key: string, value: string): TraceState {
-    // Exactly the valid pairs read back as themselves.
-    if (parseTraceState(key + '=' + value)?.get(key) !== value) {
-      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: a key is a-z 0-9 then a-z 0-9 _-*/@, a value printable ASCII but , = and a trailing space; 1-256 chars each (TC-22, TC-23)`);
+    if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
+      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)} (key: TC-22, value: TC-23)`);
     }
+    const { _k, _v } = this._read();
     const keys = [key];
     const values = [value];
-    for (let i = 0; i < this._keys.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) {
-      if (this._keys[i] !== key) {
-        keys.push(this._keys[i]);
-        values.push(this._values[i]);
-      }
-    }
+    for (let i = 0; i < _k.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) if (_k[i] !== key) keys.push(_k[i]), values.push(_v[i]);
     return makeTraceState(keys, values);
   }
 
-  /** A tracestate without any member with this key; the others keep their order. */
+  /** A tracestate without the member with this key; the others keep their order. */
   unset(key: string): TraceState {
-    if (this._keys.indexOf(key) < 0) return this;
-    const keys: string[] = [];
-    const values: string[] = [];
-    for (let i = 0; i < this._keys.length; i++) {
-      if (this._keys[i] !== key) {
-        keys.push(this._keys[i]);
-        values.push(this._values[i]);
-      }
-    }
-    return makeTraceState(keys, values);
+    const { _k, _v } = this._read();
+    const i = _k.indexOf(key);
+    return i < 0 ? this : makeTraceState(_k.filter((_, j) => j !== i), _v.filter((_, j) => j !== i));
   }
 
   /**
@@ -154,20 +175,26 @@ export class TraceState implements Iterable<[string, string]> {
    * then members from the right, until it fits (TC-30). Pass `Infinity` to keep all.
    */
   serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
+    const { _k, _v, _t } = this._read();
     // A header forwarded as it came needs no rebuilding.
-    const text = this._text;
-    if (text !== undefined && text.length <= maxLength) return text;
-    const keys = this._keys;
-    const n = keys.length;
-    let out = '';
-    for (let i = 0; i < n; i++) out += (i === 0 ? '' : ',') + keys[i] + '=' + this._values[i];
-    if (out.length <= maxLength) return out;
-    return truncate(this._keys, this._values, maxLength);
+    if (_t !== undefined && _t.length <= maxLength) return _t;
+    let all = '';
+    for (let i = 0; i < _k.length; i++) all += (i ? ',' : '') + _k[i] + '=' + _v[i];
+    if (all.length <= maxLength) return all;
+    const members = _k.map((key, i) => key + '=' + _v[i]);
+    let length = all.length;
+    for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
+      for (let i = members.length; i-- > 0 && length > maxLength; ) {
+        if (members[i].length > over) (length -= members[i].length + 1), (members[i] = '');
+      }
+    }
+    return members.filter(Boolean).join(',');
   }
 
   /** Members in order, as `[key, value]`. */
-  *[Symbol.iterator](): IterableIterator<[string, string]> {
-    for (let i = 0; i < this._keys.length; i++) yield [this._keys[i], this._values[i]];
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    const { _k, _v } = this._read();
+    return _k.map((key, i): [string, string] => [key, _v[i]])[Symbol.iterator]();
   }
 
   /** Same as `serialize()`, so a tracestate prints as its header. */
@@ -177,51 +204,11 @@ export class TraceState implements Iterable<[string, string]> {
 }
 
 function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
-  const ts = Object.create(TraceState.prototype) as { _keys: readonly string[]; _values: readonly string[]; _text?: string };
-  ts._keys = keys;
-  ts._values = values;
-  ts._text = text;
-  return ts as unknown as TraceState;
-}
-
-type Lazy = { _raw: string | readonly string[]; _options?: TraceStateParseOptions; _parsed?: TraceState };
-
-/** The lazy tracestate's header, parsed once; an invalid one reads as empty. */
-function parsed(ts: TraceState & Lazy): TraceState {
-  return (ts._parsed ??= parseTraceState(ts._raw, ts._options) ?? new TraceState());
-}
-
-const LAZY: TraceState = /* @__PURE__ */ Object.create(TraceState.prototype, {
-  _keys: { get(this: TraceState & Lazy) { return parsed(this)._keys; } },
-  _values: { get(this: TraceState & Lazy) { return parsed(this)._values; } },
-  _text: { get(this: TraceState & Lazy) { return parsed(this)._text; } },
-});
-
-/**
- * A tracestate read from `header` on first use: most services forward it without reading
- * it. A header that turns out invalid reads as an empty tracestate, which is the whole
- * tracestate discarded as `parseTraceState` would (TC-26); nothing invalid is ever sent.
- */
-export function lazyTraceState(header: string | readonly string[], options?: TraceStateParseOptions): TraceState {
-  const ts = Object.create(LAZY) as TraceState & Lazy;
-  ts._raw = header;
-  ts._options = options;
+  const ts = new TraceState();
+  ts._k = keys;
+  ts._v = values;
+  ts._t = text;
   return ts;
-}
-
-function truncate(keys: readonly string[], values: readonly string[], maxLength: number): string {
-  const members = keys.map((key, i) => key + '=' + values[i]);
-  let total = members.join(',').length;
-  // First members over 128 chars, then any, each pass from the right (TC-30).
-  for (const limit of [TRACESTATE_LONG_MEMBER, -1]) {
-    for (let i = members.length - 1; i >= 0 && total > maxLength; i--) {
-      if (members[i] !== '' && members[i].length > limit) {
-        total -= members[i].length + 1;
-        members[i] = '';
-      }
-    }
-  }
-  return members.filter(Boolean).join(',');
 }
 
 /**
@@ -232,62 +219,27 @@ function truncate(keys: readonly string[], values: readonly string[], maxLength:
  * Linear in the input, never throws.
  */
 export function parseTraceState(value: string | readonly string[], options?: TraceStateParseOptions): TraceState | undefined {
-  const max = inputCap(options);
-  if (typeof value !== 'string') {
-    if (!Array.isArray(value)) return undefined;
-    const length = joinedLength(value);
-    if (length < 0 || length > max) return undefined; // checked before joining: no huge copy
-    value = value.join(',');
-  }
-  const s = value as string;
-  const n = s.length;
-  if (n > max) return undefined;
+  const length = typeof value === 'string' ? value.length : Array.isArray(value) ? joinedLength(value) : -1;
+  // Checked before joining: no huge copy.
+  if (length < 0 || length > inputCap(options)) return undefined;
+  const s = typeof value === 'string' ? value : value.join(',');
   const keys: string[] = [];
   const values: string[] = [];
   let canonical = -1; // the length of the members joined by ',' without OWS or empty members
-  let i = 0;
-  while (i < n) {
-    let c = s.charCodeAt(i);
-    while ((c === SPACE || c === TAB) && ++i < n) c = s.charCodeAt(i);
-    if (i >= n) break;
-    if (c === COMMA) {
-      i++;
-      continue; // empty member
-    }
-    // key
-    const keyStart = i;
-    if (!(classOf(c) & KEY_FIRST)) return undefined;
-    while (++i < n && classOf((c = s.charCodeAt(i))) & KEY_CHAR);
-    if (i >= n || c !== EQUALS || i - keyStart > TRACESTATE_MAX_KEY_LENGTH) return undefined;
-    const keyEnd = i++;
-    // value: leading spaces kept, trailing spaces and tabs are OWS, tabs never inside
-    const valueStart = i;
-    let valueEnd = i;
-    let sawTab = false;
-    for (; i < n; i++) {
-      c = s.charCodeAt(i);
-      if (c === COMMA) break;
-      if (c === SPACE) continue;
-      if (c === TAB) {
-        sawTab = true;
-        continue;
-      }
-      if (sawTab || !(classOf(c) & VALUE_CHAR)) return undefined;
-      valueEnd = i + 1;
-    }
-    if (valueEnd === valueStart || valueEnd - valueStart > TRACESTATE_MAX_VALUE_LENGTH) return undefined;
-    if (keys.length === TRACESTATE_MAX_MEMBERS) return undefined;
-    const key = s.slice(keyStart, keyEnd);
+  for (let i = 0, m; i < s.length; i = MEMBER.lastIndex) {
+    MEMBER.lastIndex = i;
+    if (!(m = MEMBER.exec(s))) return undefined;
+    const [, key, v] = m;
+    if (key === undefined) continue;
     // A duplicate key discards the value, as the official test suite expects (TC-26, TC-28).
-    // indexOf over at most 31 earlier keys (checked above), so the parse stays linear.
-    if (keys.indexOf(key) >= 0) return undefined;
+    // indexOf over at most 31 earlier keys, so the parse stays linear.
+    if (keys.length === TRACESTATE_MAX_MEMBERS || keys.indexOf(key) >= 0) return undefined;
     keys.push(key);
-    values.push(s.slice(valueStart, valueEnd));
-    canonical += valueEnd - keyStart + 1;
-    if (i < n) i++; // the comma
+    values.push(v);
+    canonical += key.length + v.length + 2;
   }
   // Every char is a member or one comma between two: the input is its own serialization.
-  return makeTraceState(keys, values, canonical === n ? s : undefined);
+  return makeTraceState(keys, values, canonical === s.length ? s : undefined);
 }
 
 /** Member of an inspected tracestate. */

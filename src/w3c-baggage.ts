@@ -23,32 +23,29 @@ export interface W3CBaggagePropagatorOptions {
 }
 
 export class W3CBaggagePropagator implements TextMapPropagator {
-  private readonly _limits: BaggageLimits;
+  private readonly _l: BaggageLimits;
 
   constructor(options: W3CBaggagePropagatorOptions = {}) {
     const limits = limitsOf(options.limits);
     // What goes on the wire must carry everything the spec says every platform propagates.
-    const minimum = { maxMembers: 64, maxMemberBytes: 1, maxTotalBytes: 8192 };
-    for (const name of ['maxMembers', 'maxMemberBytes', 'maxTotalBytes'] as const) {
+    for (const [name, min] of [['maxMembers', 64], ['maxMemberBytes', 1], ['maxTotalBytes', 8192]] as const) {
       const n = limits[name];
-      if (!(Number.isInteger(n) || n === Infinity) || n < minimum[name]) {
-        throw new RangeError(`baggage limit ${name} must be an integer of at least ${minimum[name]} (BG-16), got ${String(n)}`);
-      }
+      if (!(n >= min && (n === Infinity || Number.isInteger(n)))) throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);
     }
-    this._limits = limits;
+    this._l = limits;
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     const baggage = getBaggage(context);
     if (baggage === undefined || baggage.size === 0) return;
-    const header = formatBaggage(baggage, this._limits);
+    const header = formatBaggage(baggage, this._l);
     if (header !== '') setter.set(carrier, BAGGAGE_HEADER, header);
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     const value = readHeader(getter, carrier, BAGGAGE_HEADER);
     if (value === undefined) return context;
-    const baggage = parseBaggage(value, this._limits);
+    const baggage = parseBaggage(value, this._l);
     return baggage.size === 0 ? context : setBaggage(context, baggage);
   }
 

@@ -11,7 +11,7 @@ import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
 import { getSpanContext, isSpanContextValid, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
-import { lazyTraceState, parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
+import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
 export const TRACESTATE_HEADER = 'tracestate';
@@ -22,10 +22,10 @@ export interface W3CTraceContextPropagatorOptions {
 }
 
 export class W3CTraceContextPropagator implements TextMapPropagator {
-  private readonly _traceStateOptions: TraceStateParseOptions;
+  private readonly _o: TraceStateParseOptions;
 
   constructor(options: W3CTraceContextPropagatorOptions = {}) {
-    this._traceStateOptions = { maxLength: options.maxTraceStateLength };
+    this._o = { maxLength: options.maxTraceStateLength };
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
@@ -55,7 +55,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
     const spanContext: SpanContext =
       tracestate !== undefined && tracestate.length > 0
-        ? { traceId, spanId, traceFlags, isRemote: true, traceState: lazyTraceState(tracestate, this._traceStateOptions) }
+        ? { traceId, spanId, traceFlags, isRemote: true, traceState: new TraceState(tracestate, this._o) }
         : { traceId, spanId, traceFlags, isRemote: true };
     return setSpanContext(context, spanContext);
   }
