@@ -49,6 +49,9 @@ function traceContextCases(): Case[] {
     ['tracestate: OWS runs', (n) => fill(' \t', n, 'a=1,', ',b=2')],
     ['tracestate: 10,000+ members', (n) => fill('k=v,', n)],
     ['tracestate: one huge value', (n) => fill('x', n, 'a=')],
+    // Fail only at the last char, after a long run the member regex could give back.
+    ['tracestate: spaced value, bad last char', (n) => fill(' x', n, 'a=', '\u0001')],
+    ['tracestate: huge key, no =', (n) => fill('k', n)],
   ];
   const cases: Case[] = [
     { name: 'traceparent: OWS then header', make: (n) => fill(' ', n, '', VALID_TP), run: parseTraceparent },
@@ -83,6 +86,8 @@ async function baggageCases(): Promise<Case[]> {
     ['baggage: deep property list', (n) => fill(';p=v', n, 'k=v')],
     ['baggage: many small members', (n) => fill('k=v,', n)],
     ['baggage: malformed members', (n) => fill('bad key=1,', n)],
+    // One member that fails only at its last char, after a long property list.
+    ['baggage: property list, bad last char', (n) => fill(' ; p = v', n, 'k=v', ' "')],
   ];
   const cases: Case[] = [];
   for (const [name, make] of inputs) {
