@@ -157,7 +157,7 @@ const MEMBER = /* @__PURE__ */ new RegExp(
 const PROPERTY = /* @__PURE__ */ new RegExp(`;[ \\t]*(${TOKEN})(?:[ \\t]*=[ \\t]*(${OCTETS}))?`, 'g');
 
 function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
-  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3)`);
+  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`);
   const { value, properties } = typeof entry === 'string' ? { value: entry } : entry ?? {};
   const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
   if (typeof value !== 'string' || copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))) {
@@ -173,7 +173,7 @@ function decode(value: string): string {
 /**
  * Reads `baggage` header values, combined in order (BG-2, BG-18). Malformed members are
  * dropped and the others kept (BG-20). Members are kept in order while they fit the
- * limits; a member over `maxMemberBytes` is skipped, and reading stops at the first
+ * limits; a member over `maxMemberBytes` is skipped unread, and reading stops at the first
  * member that would pass `maxMembers` or `maxTotalBytes` (BG-16, BG-17). Never throws (BG-23).
  */
 export function parseBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Baggage {
@@ -182,15 +182,16 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
   const entries: BaggageEntry[] = [];
   let total = -1; // bytes kept so far, counting the comma before each member
   for (const s of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
-    for (let i = 0, m, c; typeof s === 'string' && i < s.length; i = s.indexOf(',', i) + 1 || s.length) {
+    for (let i = 0, end = 0, m, c; typeof s === 'string' && i < s.length; i = end + 1) {
+      end = s.indexOf(',', i);
+      if (end < 0) end = s.length;
+      let b = end; // the member is s[i, b), OWS trimmed
       while ((c = s.charCodeAt(i)) === 0x20 || c === 0x09) i++;
+      while (b > i && ((c = s.charCodeAt(b - 1)) === 0x20 || c === 0x09)) b--;
+      if (b - i > maxMemberBytes) continue; // skipped unread
       MEMBER.lastIndex = i;
-      // Malformed: on to the next member, if any.
-      if (!(m = MEMBER.exec(s))) continue;
-      const length = MEMBER.lastIndex - i;
-      i = MEMBER.lastIndex;
-      if (length > maxMemberBytes) continue;
-      if (keys.length >= maxMembers || (total += length + 1) > maxTotalBytes) return new Baggage(keys, entries);
+      if (!(m = MEMBER.exec(s))) continue; // malformed
+      if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(keys, entries);
       let properties: BaggageProperty[] | undefined; // most members have none: no empty array
       if (m[3]) {
         properties = [];

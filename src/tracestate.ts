@@ -153,7 +153,7 @@ export class TraceState implements Iterable<[string, string]> {
    */
   set(key: string, value: string): TraceState {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
-      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)} (key: TC-22, value: TC-23)`);
+      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: a key is a-z 0-9 then a-z 0-9 _-*/@, a value printable ASCII but , = and a trailing space; 1-256 chars each (TC-22, TC-23)`);
     }
     const { _k, _v } = this._read();
     const keys = [key];

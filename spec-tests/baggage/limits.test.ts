@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { createBaggage, DEFAULT_BAGGAGE_LIMITS, formatBaggage, parseBaggage, ROOT_CONTEXT, setBaggage, W3CBaggagePropagator } from '../../src/index.js';
+import { createBaggage, DEFAULT_BAGGAGE_LIMITS, formatBaggage, inspectBaggage, parseBaggage, ROOT_CONTEXT, setBaggage, W3CBaggagePropagator } from '../../src/index.js';
 import { BAGGAGE_MEMBER_RE, BAGGAGE_RE } from '../helpers/abnf.js';
 
 const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 1000;
@@ -78,6 +78,16 @@ test('BG-16 limits are configurable for parse, format and the propagator; the pr
   assert.throws(() => new W3CBaggagePropagator({ limits: { maxMemberBytes: 1.5 } }), RangeError);
   assert.throws(() => new W3CBaggagePropagator({ limits: { maxMembers: NaN } }), RangeError);
   new W3CBaggagePropagator({ limits: { maxMembers: 64, maxTotalBytes: Infinity } });
+});
+
+test('BG-17 a member is measured without the OWS around it, also after an empty property value', () => {
+  // 'k=v;p=' is 6 bytes; the spaces around it and after the '=' are OWS.
+  assert.is(parseBaggage(' k=v;p= \t,a=1', { maxMemberBytes: 6 }).size, 2);
+  assert.is(parseBaggage(' k=v;p= \t,a=1', { maxMemberBytes: 5 }).size, 1);
+  assert.equal(inspectBaggage(' k=v;p= \t,a=1', { maxMemberBytes: 6 }).valid, true);
+  // The total counts the same bytes: 6 + ',' + 3.
+  assert.is(parseBaggage(' k=v;p= ,  a=1  ', { maxTotalBytes: 10 }).size, 2);
+  assert.is(parseBaggage(' k=v;p= ,  a=1  ', { maxTotalBytes: 9 }).size, 1);
 });
 
 test('BG-17 formatBaggage drops members whose encoding is over the member limit', () => {
