@@ -5,6 +5,8 @@
  * of a library's time is the work itself and how much is overhead.
  */
 
+import { decodePercent } from '../src/percent.js';
+
 /** Indexed by any UTF-16 code unit: one load per char, no range check. */
 const HEX = /* @__PURE__ */ (() => {
   const t = new Int8Array(65536).fill(-1);
@@ -76,37 +78,24 @@ export function floorParseTraceState(s: string): string[] | undefined {
   return out;
 }
 
-// baggage: key is a token, value baggage-octets, properties raw.
-const BG = /* @__PURE__ */ (() => {
-  const t = new Uint8Array(128);
-  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x22 && c !== 0x2c && c !== 0x3b && c !== 0x5c) t[c] = 2;
-  for (const ch of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") t[ch.charCodeAt(0)] |= 1;
-  return t;
-})();
+// baggage: key is a token, value baggage-octets, properties checked but not kept.
+// The fastest member scanner measured here is V8's compiled regex (~2.2 ns/char, against
+// ~2.6 ns/char for a charCodeAt loop with a class table), and the fastest percent decoder
+// is this library's (native decodeURIComponent is about 2x slower per value on these inputs).
+const FLOOR_MEMBER = /([!#$%&'*+\-.^_`|~\w]+)=([!#-+\--:<-[\]-~]*)(?:;[!#$%&'*+\-.^_`|~\w]+(?:=[!#-+\--:<-[\]-~]*)?)*(?:,|$)/y;
 
 /**
- * Keys and decoded values of a baggage header of well-formed members; properties are
- * skipped over unread. Values with `%` go through the native decoder.
+ * Keys and decoded values of a baggage header of well-formed members without OWS: every
+ * char checked against the grammar, properties included, values with `%` decoded; no
+ * entry objects, no limits, no properties kept. What any parser that validates and decodes
+ * has to do at least.
  */
 export function floorParseBaggage(s: string): string[] {
   const out: string[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const k = i;
-    let c = s.charCodeAt(i);
-    while (c < 128 && (BG[c]! & 1) !== 0) c = s.charCodeAt(++i);
-    if (c !== 61) break;
-    const v = ++i;
-    let pct = false;
-    c = s.charCodeAt(i);
-    while (c < 128 && (BG[c]! & 2) !== 0) {
-      if (c === 37) pct = true;
-      c = s.charCodeAt(++i);
-    }
-    out.push(s.slice(k, v - 1), pct ? decodeURIComponent(s.slice(v, i)) : s.slice(v, i));
-    while (i < n && c !== 44) c = s.charCodeAt(++i); // properties
-    i++;
+  for (let i = 0, m; i < s.length; i = FLOOR_MEMBER.lastIndex) {
+    FLOOR_MEMBER.lastIndex = i;
+    if (!(m = FLOOR_MEMBER.exec(s))) break;
+    out.push(m[1]!, m[2]!.indexOf('%') < 0 ? m[2]! : decodePercent(m[2]!));
   }
   return out;
 }

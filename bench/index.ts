@@ -274,7 +274,7 @@ function buildCases(): Case[] {
       id: `baggage-extract-${n}`,
       title: `baggage extract: ${n} members${n === 64 ? ' (~7 KB, UTF-8 escapes, properties)' : ''}, plain-object carrier`,
       memory: true,
-      note: 'floor: keys and values only, properties skipped, native decodeURIComponent, no Context',
+      note: 'floor: every char checked by one compiled regex per member, values decoded, nothing else kept: no entries, limits, OWS or Context',
       impls: () => {
         const carriers = records();
         return {
