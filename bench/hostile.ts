@@ -88,6 +88,8 @@ async function baggageCases(): Promise<Case[]> {
     ['baggage: malformed members', (n) => fill('bad key=1,', n)],
     // One member that fails only at its last char, after a long property list.
     ['baggage: property list, bad last char', (n) => fill(' ; p = v', n, 'k=v', ' "')],
+    // The value of each member ends at the next ';', which is only in the last member.
+    ['baggage: one ; after every member', (n) => fill('k=v,', n, '', 'k=v;p')],
   ];
   const cases: Case[] = [];
   for (const [name, make] of inputs) {
