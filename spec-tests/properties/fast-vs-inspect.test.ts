@@ -41,9 +41,16 @@ const validTraceState = fc
 
 const token = fc.string({ unit: fc.constantFrom(..."abcXYZ019!#$&'*+-.^_`|~"), minLength: 1, maxLength: 10 });
 const octets = fc.string({ unit: fc.constantFrom(...'abcXYZ019!#$&()*+-./:<=>?@[]^_`{|}~', '%41', '%E2%9C%93', '%C3', '%'), maxLength: 10 });
+/** OWS (BG-6) wherever the grammar allows it: around members, '=', ';' and ','. */
+const ows = fc.constantFrom('', '', ' ', '\t', ' \t ');
+const property = fc.tuple(ows, token, ows, fc.option(fc.tuple(ows, octets), { nil: undefined }));
 const validBaggage = fc
-  .array(fc.tuple(token, octets, fc.array(fc.tuple(token, fc.option(octets, { nil: undefined })), { maxLength: 3 })), { minLength: 1, maxLength: 12 })
-  .map((ms) => ms.map(([k, v, ps]) => k + '=' + v + ps.map(([pk, pv]) => ';' + pk + (pv === undefined ? '' : '=' + pv)).join('')).join(','));
+  .array(fc.tuple(ows, token, ows, ows, octets, fc.array(property, { maxLength: 3 }), ows), { minLength: 1, maxLength: 12 })
+  .map((ms) =>
+    ms
+      .map(([o1, k, o2, o3, v, ps, o4]) => o1 + k + o2 + '=' + o3 + v + ps.map(([a, pk, b, pv]) => a + ';' + b + pk + (pv === undefined ? '' : a + '=' + pv[0] + pv[1])).join('') + o4)
+      .join(','),
+  );
 
 /** Valid headers, mutated ones and arbitrary strings, in about equal parts. */
 function wire(valid: fc.Arbitrary<string>, samples: readonly string[]): fc.Arbitrary<string> {
