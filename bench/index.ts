@@ -52,7 +52,7 @@ import {
   W3CTraceContextPropagator,
   type Context,
 } from '../src/index.js';
-import { floorFormatTraceparent, floorParseBaggage, floorParseTraceparent, floorParseTraceState } from './floor.js';
+import { floorFormatTraceparent, floorInjectTraceContext, floorParseBaggage, floorParseTraceparent, floorParseTraceState } from './floor.js';
 import * as input from './inputs.js';
 import { MASK, prng, SET_SIZE } from './inputs.js';
 
@@ -233,9 +233,11 @@ function buildCases(): Case[] {
   });
   const oursSpanContexts = input.ids.map((f, i) => setSpanContext(ROOT_CONTEXT, { ...f, traceState: oursStates[i] }));
   const otelSpanContexts = input.ids.map((f, i) => otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, { ...f, traceState: otelStates[i] }));
+  const floorSpanContexts = input.ids.map((f, i) => ({ ...f, traceState: oursStates[i]!.serialize() }));
   cases.push({
     id: 'trace-context-inject',
     title: 'trace-context inject (traceparent + 3-member tracestate) into a plain object',
+    note: 'floor: the span context given directly (no Context), its tracestate kept as header text, plain property writes',
     memory: true,
     impls: {
       ours: rotate(oursSpanContexts, (ctx) => {
@@ -246,6 +248,11 @@ function buildCases(): Case[] {
       otel: rotate(otelSpanContexts, (ctx) => {
         const carrier = {};
         otel.tc.inject(ctx, carrier, otelSetter);
+        return carrier;
+      }),
+      floor: rotate(floorSpanContexts, (sc) => {
+        const carrier = {};
+        floorInjectTraceContext(sc, carrier);
         return carrier;
       }),
     },
@@ -274,7 +281,7 @@ function buildCases(): Case[] {
       id: `baggage-extract-${n}`,
       title: `baggage extract: ${n} members${n === 64 ? ' (~7 KB, UTF-8 escapes, properties)' : ''}, plain-object carrier`,
       memory: true,
-      note: 'floor: every char checked by one compiled regex per member, values decoded, nothing else kept: no entries, limits, OWS or Context',
+      note: 'floor: every char checked by one compiled regex per member, values decoded, keys and entries built as a Baggage holds them; no limits, OWS, carrier or Context',
       impls: () => {
         const carriers = records();
         return {

@@ -105,7 +105,7 @@ const NONE: readonly string[] = [];
 export class TraceState implements Iterable<[string, string]> {
   /** @internal Keys in order; undefined until the header is read. */ declare _k?: readonly string[];
   /** @internal */ declare _v: readonly string[];
-  /** @internal The header it was read from, when that is already its serialization. */ declare _t?: string;
+  /** @internal Its header: every member, in order, joined by ','. */ declare _t?: string;
   /** @internal */ declare _h?: string | readonly string[];
   /** @internal */ declare _o?: TraceStateParseOptions;
 
@@ -120,18 +120,18 @@ export class TraceState implements Iterable<[string, string]> {
     this._o = options;
     this._k = header === undefined ? NONE : undefined;
     this._v = NONE;
-    this._t = undefined;
+    this._t = header === undefined ? '' : undefined;
   }
 
   /** @internal The members, the header read once. */
-  _read(): { _k: readonly string[]; _v: readonly string[]; _t?: string } {
+  _read(): { _k: readonly string[]; _v: readonly string[]; _t: string } {
     if (!this._k) {
       const parsed = this._h === undefined ? undefined : parseTraceState(this._h, this._o);
-      this._k = parsed ? parsed._k : [];
-      this._v = parsed ? parsed._v : [];
-      this._t = parsed?._t;
+      this._k = parsed ? parsed._k : NONE;
+      this._v = parsed ? parsed._v : NONE;
+      this._t = parsed ? parsed._t : '';
     }
-    return this as { _k: readonly string[]; _v: readonly string[] };
+    return this as { _k: readonly string[]; _v: readonly string[]; _t: string };
   }
 
   /** Number of members. */
@@ -155,11 +155,12 @@ export class TraceState implements Iterable<[string, string]> {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
       throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: a key is a-z 0-9 then a-z 0-9 _-*/@, a value printable ASCII but , = and a trailing space; 1-256 chars each (TC-22, TC-23)`);
     }
-    const { _k, _v } = this._read();
+    const { _k, _v, _t } = this._read();
     const keys = [key];
     const values = [value];
     for (let i = 0; i < _k.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) if (_k[i] !== key) keys.push(_k[i]), values.push(_v[i]);
-    return makeTraceState(keys, values);
+    // A new key in front of all the others: the header is the new member before the old one.
+    return makeTraceState(keys, values, keys.length > _k.length ? key + '=' + value + (_t && ',' + _t) : undefined);
   }
 
   /** A tracestate without the member with this key; the others keep their order. */
@@ -176,13 +177,9 @@ export class TraceState implements Iterable<[string, string]> {
    */
   serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
     const { _k, _v, _t } = this._read();
-    // A header forwarded as it came needs no rebuilding.
-    if (_t !== undefined && _t.length <= maxLength) return _t;
-    let all = '';
-    for (let i = 0; i < _k.length; i++) all += (i ? ',' : '') + _k[i] + '=' + _v[i];
-    if (all.length <= maxLength) return all;
+    if (_t.length <= maxLength) return _t;
     const members = _k.map((key, i) => key + '=' + _v[i]);
-    let length = all.length;
+    let length = _t.length;
     for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
       for (let i = members.length; i-- > 0 && length > maxLength; ) {
         if (members[i].length > over) (length -= members[i].length + 1), (members[i] = '');
@@ -203,8 +200,13 @@ export class TraceState implements Iterable<[string, string]> {
   }
 }
 
+/** A tracestate of these members; its header is built here unless given. */
 function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
   const ts = new TraceState();
+  if (text === undefined) {
+    text = '';
+    for (let i = 0; i < keys.length; i++) text += (i ? ',' : '') + keys[i] + '=' + values[i];
+  }
   ts._k = keys;
   ts._v = values;
   ts._t = text;
