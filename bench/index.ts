@@ -233,7 +233,7 @@ function buildCases(): Case[] {
   });
   const oursSpanContexts = input.ids.map((f, i) => setSpanContext(ROOT_CONTEXT, { ...f, traceState: oursStates[i] }));
   const otelSpanContexts = input.ids.map((f, i) => otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, { ...f, traceState: otelStates[i] }));
-  const floorSpanContexts = input.ids.map((f, i) => ({ ...f, traceState: oursStates[i]!.serialize() }));
+  const floorSpanContexts = input.ids.map((f, i) => ({ ...f, traceState: input.tracestate3[i]!.split(',').map((m) => m.trim()).join(',') }));
   cases.push({
     id: 'trace-context-inject',
     title: 'trace-context inject (traceparent + 3-member tracestate) into a plain object',

@@ -105,7 +105,7 @@ const NONE: readonly string[] = [];
 export class TraceState implements Iterable<[string, string]> {
   /** @internal Keys in order; undefined until the header is read. */ declare _k?: readonly string[];
   /** @internal */ declare _v: readonly string[];
-  /** @internal Its header: every member, in order, joined by ','. */ declare _t?: string;
+  /** @internal Its header, every member in order joined by ',': kept once built or read. */ declare _t?: string;
   /** @internal */ declare _h?: string | readonly string[];
   /** @internal */ declare _o?: TraceStateParseOptions;
 
@@ -124,14 +124,14 @@ export class TraceState implements Iterable<[string, string]> {
   }
 
   /** @internal The members, the header read once. */
-  _read(): { _k: readonly string[]; _v: readonly string[]; _t: string } {
+  _read(): { _k: readonly string[]; _v: readonly string[]; _t?: string } {
     if (!this._k) {
       const parsed = this._h === undefined ? undefined : parseTraceState(this._h, this._o);
       this._k = parsed ? parsed._k : NONE;
       this._v = parsed ? parsed._v : NONE;
       this._t = parsed ? parsed._t : '';
     }
-    return this as { _k: readonly string[]; _v: readonly string[]; _t: string };
+    return this as { _k: readonly string[]; _v: readonly string[] };
   }
 
   /** Number of members. */
@@ -160,7 +160,7 @@ export class TraceState implements Iterable<[string, string]> {
     const values = [value];
     for (let i = 0; i < _k.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) if (_k[i] !== key) keys.push(_k[i]), values.push(_v[i]);
     // A new key in front of all the others: the header is the new member before the old one.
-    return makeTraceState(keys, values, keys.length > _k.length ? key + '=' + value + (_t && ',' + _t) : undefined);
+    return makeTraceState(keys, values, keys.length > _k.length && _t !== undefined ? key + '=' + value + (_t && ',' + _t) : undefined);
   }
 
   /** A tracestate without the member with this key; the others keep their order. */
@@ -176,10 +176,17 @@ export class TraceState implements Iterable<[string, string]> {
    * then members from the right, until it fits (TC-30). Pass `Infinity` to keep all.
    */
   serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
-    const { _k, _v, _t } = this._read();
-    if (_t.length <= maxLength) return _t;
+    const { _k, _v } = this._read();
+    let text = this._t;
+    if (text === undefined) {
+      // Built once: a tracestate is often sent on several outgoing requests.
+      text = '';
+      for (let i = 0; i < _k.length; i++) text += (i ? ',' : '') + _k[i] + '=' + _v[i];
+      this._t = text;
+    }
+    if (text.length <= maxLength) return text;
     const members = _k.map((key, i) => key + '=' + _v[i]);
-    let length = _t.length;
+    let length = text.length;
     for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
       for (let i = members.length; i-- > 0 && length > maxLength; ) {
         if (members[i].length > over) (length -= members[i].length + 1), (members[i] = '');
@@ -200,13 +207,9 @@ export class TraceState implements Iterable<[string, string]> {
   }
 }
 
-/** A tracestate of these members; its header is built here unless given. */
+/** A tracestate of these members, with its header when known. */
 function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
   const ts = new TraceState();
-  if (text === undefined) {
-    text = '';
-    for (let i = 0; i < keys.length; i++) text += (i ? ',' : '') + keys[i] + '=' + values[i];
-  }
   ts._k = keys;
   ts._v = values;
   ts._t = text;
