@@ -65,8 +65,8 @@ const JSON_OUT = argv.includes('--json');
 const filterAt = argv.indexOf('--filter');
 const FILTER = filterAt >= 0 ? (argv[filterAt + 1] ?? '').toLowerCase() : '';
 /** Rounds per implementation, interleaved; the fastest round counts (noise only adds time). */
-const ROUNDS = QUICK ? 1 : 3;
-const CPU_TIME_NS = (QUICK ? 60 : 250) * 1e6;
+const ROUNDS = QUICK ? 1 : 5;
+const CPU_TIME_NS = (QUICK ? 60 : 200) * 1e6;
 
 // ---------------------------------------------------------------------------------------
 // Cases
