@@ -20,26 +20,20 @@ export interface FloorTraceparent {
   traceFlags: number;
 }
 
+/** The OR of the hex digits of s[from, to): negative when one is not lowercase hex, 0 when all are zero. */
+function hexBits(s: string, from: number, to: number): number {
+  let bits = 0;
+  for (let i = from; i < to; i++) bits |= HEX[s.charCodeAt(i)]!;
+  return bits;
+}
+
 /** A version-00 traceparent, exactly 55 chars, lowercase hex, ids not all zero. */
 export function floorParseTraceparent(s: string): FloorTraceparent | undefined {
   if (s.length !== 55 || s.charCodeAt(2) !== 45 || s.charCodeAt(35) !== 45 || s.charCodeAt(52) !== 45) return undefined;
   if (s.charCodeAt(0) !== 48 || s.charCodeAt(1) !== 48) return undefined;
-  let bad = 0;
-  let t = 0;
-  for (let i = 3; i < 35; i++) {
-    const h = HEX[s.charCodeAt(i)]!;
-    bad |= h;
-    t |= h;
-  }
-  let p = 0;
-  for (let i = 36; i < 52; i++) {
-    const h = HEX[s.charCodeAt(i)]!;
-    bad |= h;
-    p |= h;
-  }
   const f0 = HEX[s.charCodeAt(53)]!;
   const f1 = HEX[s.charCodeAt(54)]!;
-  if ((bad | f0 | f1) < 0 || t === 0 || p === 0) return undefined;
+  if (hexBits(s, 3, 35) <= 0 || hexBits(s, 36, 52) <= 0 || (f0 | f1) < 0) return undefined;
   return { traceId: s.slice(3, 35), spanId: s.slice(36, 52), traceFlags: (f0 << 4) | f1 };
 }
 
@@ -61,21 +55,7 @@ export interface FloorSpanContext extends FloorTraceparent {
 export function floorInjectTraceContext(sc: FloorSpanContext, carrier: Record<string, string>): void {
   const t = sc.traceId;
   const s = sc.spanId;
-  if (t.length !== 32 || s.length !== 16) return;
-  let bad = 0;
-  let tz = 0;
-  let sz = 0;
-  for (let i = 0; i < 32; i++) {
-    const h = HEX[t.charCodeAt(i)]!;
-    bad |= h;
-    tz |= h;
-  }
-  for (let i = 0; i < 16; i++) {
-    const h = HEX[s.charCodeAt(i)]!;
-    bad |= h;
-    sz |= h;
-  }
-  if (bad < 0 || tz === 0 || sz === 0) return;
+  if (t.length !== 32 || s.length !== 16 || hexBits(t, 0, 32) <= 0 || hexBits(s, 0, 16) <= 0) return;
   carrier.traceparent = '00-' + t + '-' + s + '-' + BYTE_HEX[sc.traceFlags & 3];
   if (sc.traceState !== '') carrier.tracestate = sc.traceState;
 }
