@@ -2,7 +2,7 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { limitsOf, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { limitsOf, skipOws, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
 import { describeChar, problem, type Inspection, type Problem } from './problem.js';
 
@@ -32,13 +32,6 @@ interface MemberScan {
   entry: BaggageEntry;
   /** Where scanning stopped: the offending char when the member is malformed. */
   at: number;
-}
-
-/** Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
-function skipOws(s: string, i: number, end: number): number {
-  const back = end < i ? 1 : 0;
-  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
-  return i;
 }
 
 /** The end of a run of chars of a class from `i`. */

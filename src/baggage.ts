@@ -167,9 +167,10 @@ function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
   return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
 }
 
-/** From `i` past spaces and tabs, forwards or (`back`) backwards. */
-function skipOws(s: string, i: number, back?: boolean): number {
-  for (let c; (c = s.charCodeAt(back ? i - 1 : i)) === 0x20 || c === 0x09; ) i += back ? -1 : 1;
+/** @internal Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
+export function skipOws(s: string, i: number, end: number): number {
+  const back = end < i ? 1 : 0;
+  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
   return i;
 }
 
@@ -192,25 +193,25 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     for (let i = 0, end = 0, semi = -1; typeof s === 'string' && i < s.length; i = end + 1) {
       end = s.indexOf(',', i);
       if (end < 0) end = s.length;
-      i = skipOws(s, i);
-      const b = skipOws(s, end, true); // the member is s[i, b)
+      i = skipOws(s, i, end);
+      const b = skipOws(s, end, i); // the member is s[i, b)
       if (b - i > maxMemberBytes) continue; // skipped unread
       MEMBER.lastIndex = i;
       if (!MEMBER.test(s)) continue; // malformed
       if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(keys, entries);
       // Well formed: the first '=' ends the key, the first ';' (if in the member) the value.
       const eq = s.indexOf('=', i);
-      const valueStart = skipOws(s, eq + 1);
+      const valueStart = skipOws(s, eq + 1, b);
       // Found once for all the members before it: the scans stay linear.
       if (semi < valueStart) semi = s.indexOf(';', valueStart) >>> 0;
-      const valueEnd = skipOws(s, semi < b ? semi : b, true);
+      const valueEnd = skipOws(s, semi < b ? semi : b, valueStart);
       const value = decode(s.slice(valueStart, valueEnd));
       let properties: BaggageProperty[] | undefined; // most members have none: no empty array
       if (semi < b) {
         properties = [];
         for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decode(p[2]) });
       }
-      keys.push(s.slice(i, skipOws(s, eq, true)));
+      keys.push(s.slice(i, skipOws(s, eq, i)));
       entries.push(properties ? { value, properties } : { value });
     }
   }
