@@ -2,20 +2,22 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { limitsOf, skipOws, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
 import { describeChar, problem, type Inspection, type Problem } from './problem.js';
 
 const MAX_PROBLEMS = 32;
 
-/** Bit flags per ASCII char: tchar (RFC 7230 token) and baggage-octet. */
+/** Bit flags per ASCII char, read off the parser's own token and value patterns. */
 const TCHAR = 1;
-const OCTET = 2;
+const OCTET_BIT = 2;
 const CHAR_CLASS: Uint8Array = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
-  for (let c = 0x21; c < 0x7f; c++) {
+  const token = new RegExp(`^${TOKEN}$`);
+  const octets = new RegExp(`^${OCTETS}$`);
+  for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
-    table[c] = (/[\w!#$%&'*+.^`|~-]/.test(ch) ? TCHAR : 0) | (/[",;\\]/.test(ch) ? 0 : OCTET);
+    table[c] = (token.test(ch) ? TCHAR : 0) | (octets.test(ch) ? OCTET_BIT : 0);
   }
   return table;
 })();
@@ -43,7 +45,7 @@ function scanClass(s: string, i: number, end: number, bit: number): number {
 /** A value (or property value) of baggage-octets from `i`, decoded; `scan.at` is its end. */
 function scanValue(s: string, i: number, end: number, scan: MemberScan): string {
   let j = i;
-  while (j < end && s.charCodeAt(j) < 128 && CHAR_CLASS[s.charCodeAt(j)] & OCTET) j++;
+  while (j < end && s.charCodeAt(j) < 128 && CHAR_CLASS[s.charCodeAt(j)] & OCTET_BIT) j++;
   scan.at = j;
   return decodePercent(s.slice(i, j));
 }

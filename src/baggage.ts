@@ -138,9 +138,10 @@ export function createBaggage(entries?: Readonly<Record<string, BaggageEntry | s
   return baggage;
 }
 
-/** RFC 7230 token chars (BG-3) and baggage-octets (BG-4), as regex classes. */
-const TOKEN = "[!#$%&'*+\\-.^_`|~\\w]+";
-const OCTETS = '[!#-+\\--:<-[\\]-~]*';
+/** @internal An RFC 7230 token (BG-3) and a run of baggage-octets (BG-4), as regex sources. */
+export const TOKEN = "[!#$%&'*+\\-.^_`|~\\w]+";
+/** @internal */
+export const OCTETS = '[!#-+\\--:<-[\\]-~]*';
 const IS_TOKEN = /* @__PURE__ */ new RegExp(`^${TOKEN}$`);
 const isToken = (s: unknown): boolean => typeof s === 'string' && IS_TOKEN.test(s);
 

@@ -63,19 +63,6 @@ function joinedLength(values: readonly unknown[]): number {
   return length < 0 ? 0 : length;
 }
 
-// Char classes, indexed by char code below 128.
-const KEY_FIRST = 1; // a-z 0-9
-const KEY_CHAR = 2; // a-z 0-9 _ - * / @
-const VALUE_CHAR = 4; // 0x21-0x7e except ',' and '='
-const CLASS: Uint8Array = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0x21; c < 0x7f; c++) {
-    const ch = String.fromCharCode(c);
-    table[c] = (/[a-z\d]/.test(ch) ? KEY_FIRST : 0) | (/[a-z\d_*/@-]/.test(ch) ? KEY_CHAR : 0) | (/[,=]/.test(ch) ? 0 : VALUE_CHAR);
-  }
-  return table;
-})();
-
 const SPACE = 0x20;
 const TAB = 0x09;
 const COMMA = 0x2c;
@@ -95,6 +82,20 @@ const VALUE = '[ -+\\--<>-~]{0,255}[!-+\\--<>-~]';
 const MEMBER = /* @__PURE__ */ new RegExp(`[ \\t]*(?:(${KEY})=(${VALUE})[ \\t]*)?(?:,|$)`, 'y');
 const IS_KEY = /* @__PURE__ */ new RegExp(`^${KEY}$`);
 const IS_VALUE = /* @__PURE__ */ new RegExp(`^${VALUE}$`);
+
+// Char classes for the inspector, indexed by char code below 128, read off the parser's own
+// key and value patterns so that both follow one grammar.
+const KEY_FIRST = 1; // a-z 0-9
+const KEY_CHAR = 2; // a-z 0-9 _ - * / @
+const VALUE_CHAR = 4; // 0x21-0x7e except ',' and '='
+const CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] = (IS_KEY.test(ch) ? KEY_FIRST : 0) | (IS_KEY.test('a' + ch) ? KEY_CHAR : 0) | (IS_VALUE.test(ch) ? VALUE_CHAR : 0);
+  }
+  return table;
+})();
 
 const NONE: readonly string[] = [];
 
