@@ -78,6 +78,11 @@ async function bundle(id: string, minify: boolean): Promise<{ code: Uint8Array; 
   return { code: result.outputFiles[0].contents, metafile: result.metafile };
 }
 
+/** The minified bundle of an entry, as text. */
+export async function minifiedBundle(id: string): Promise<string> {
+  return new TextDecoder().decode((await bundle(id, true)).code);
+}
+
 export async function measureEntry(entry: SizeEntry): Promise<SizeRow> {
   const raw = await bundle(entry.id, false);
   const min = await bundle(entry.id, true);
