@@ -11,6 +11,7 @@
  * then checks that what is left still extracts and injects both headers, and prints the gzip
  * size after each step. What remains is the code the propagators run.
  */
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minifiedBundle } from './size-budget.js';
 
@@ -50,22 +51,38 @@ function dropFunction(code: string, marker: string): string {
   return code.slice(0, start) + code.slice(end);
 }
 
-const bundle = await minifiedBundle('w3c-propagators');
-const noMessages = bundle.replace(/throw new (TypeError|RangeError)\(`(?:[^`\\]|\\.)*`\)/g, 'throw new $1');
-let propagatorsOnly = dropMethods(noMessages, '_read(){', ['set', 'unset', '[Symbol.iterator]', 'toString']);
-propagatorsOnly = dropMethods(propagatorsOnly, 'getEntry(', ['getAllEntries', 'members', 'setEntry', 'removeEntry', 'removeEntries', 'clear', '[Symbol.iterator]', 'toString']);
-propagatorsOnly = dropFunction(propagatorsOnly, 'throw new TypeError;let{value:');
+export interface SizeFloor {
+  /** gzip bytes of the both-propagators bundle as `npm run size` measures it. */
+  built: number;
+  /** ... without the programmer-error messages. */
+  noMessages: number;
+  /** ... and without the TraceState / Baggage methods extract and inject never call. */
+  propagatorsOnly: number;
+}
 
-// What is left must still work.
-const mod = await import('data:text/javascript;base64,' + Buffer.from(propagatorsOnly).toString('base64'));
-const propagator = new mod.CompositePropagator({ propagators: [new mod.W3CTraceContextPropagator(), new mod.W3CBaggagePropagator()] });
-const incoming = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE', baggage: 'hello = world;p, caf%C3%A9=1' };
-const outgoing: Record<string, string> = {};
-propagator.inject(propagator.extract(mod.ROOT_CONTEXT, incoming), outgoing);
-const expected = { traceparent: incoming.traceparent, tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE', baggage: 'hello=world;p,caf%C3%A9=1' };
-if (JSON.stringify(outgoing) !== JSON.stringify(expected)) throw new Error(`the reduced bundle no longer propagates: ${JSON.stringify(outgoing)}`);
+/** Measures the three sizes; throws when the reduced bundle no longer propagates both headers. */
+export async function measureSizeFloor(): Promise<SizeFloor> {
+  const bundle = await minifiedBundle('w3c-propagators');
+  const noMessages = bundle.replace(/throw new (TypeError|RangeError)\(`(?:[^`\\]|\\.)*`\)/g, 'throw new $1');
+  let propagatorsOnly = dropMethods(noMessages, '_read(){', ['set', 'unset', '[Symbol.iterator]', 'toString']);
+  propagatorsOnly = dropMethods(propagatorsOnly, 'getEntry(', ['getAllEntries', 'members', 'setEntry', 'removeEntry', 'removeEntries', 'clear', '[Symbol.iterator]', 'toString']);
+  propagatorsOnly = dropFunction(propagatorsOnly, 'throw new TypeError;let{value:');
 
-console.log('both W3C propagators + Composite + Context, gzip -9 of the minified bundle:');
-console.log(`  as built                                             ${gzip(bundle)} B`);
-console.log(`  without programmer-error messages                    ${gzip(noMessages)} B`);
-console.log(`  and without the methods extract and inject never call ${gzip(propagatorsOnly)} B (still propagates)`);
+  // What is left must still work.
+  const mod = await import('data:text/javascript;base64,' + Buffer.from(propagatorsOnly).toString('base64'));
+  const propagator = new mod.CompositePropagator({ propagators: [new mod.W3CTraceContextPropagator(), new mod.W3CBaggagePropagator()] });
+  const incoming = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE', baggage: 'hello = world;p, caf%C3%A9=1' };
+  const outgoing: Record<string, string> = {};
+  propagator.inject(propagator.extract(mod.ROOT_CONTEXT, incoming), outgoing);
+  const expected = { traceparent: incoming.traceparent, tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE', baggage: 'hello=world;p,caf%C3%A9=1' };
+  if (JSON.stringify(outgoing) !== JSON.stringify(expected)) throw new Error(`the reduced bundle no longer propagates: ${JSON.stringify(outgoing)}`);
+  return { built: gzip(bundle), noMessages: gzip(noMessages), propagatorsOnly: gzip(propagatorsOnly) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const floor = await measureSizeFloor();
+  console.log('both W3C propagators + Composite + Context, gzip -9 of the minified bundle:');
+  console.log(`  as built                                              ${floor.built} B`);
+  console.log(`  without programmer-error messages                     ${floor.noMessages} B`);
+  console.log(`  and without the methods extract and inject never call ${floor.propagatorsOnly} B (still propagates)`);
+}
