@@ -203,7 +203,8 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
       // Well formed: the first '=' ends the key, the first ';' (if in the member) the value.
       const eq = s.indexOf('=', i);
       const valueStart = skipOws(s, eq + 1, b);
-      // Found once for all the members before it: the scans stay linear.
+      // Found once for all the members before it, so the scans stay linear; none left
+      // (-1 >>> 0 is 2^32 - 1) lies past every member.
       if (semi < valueStart) semi = s.indexOf(';', valueStart) >>> 0;
       const valueEnd = skipOws(s, semi < b ? semi : b, valueStart);
       const value = decode(s.slice(valueStart, valueEnd));
