@@ -175,10 +175,6 @@ export function skipOws(s: string, i: number, end: number): number {
   return i;
 }
 
-function decode(value: string): string {
-  return value.indexOf('%') < 0 ? value : decodePercent(value);
-}
-
 /**
  * Reads `baggage` header values, combined in order (BG-2, BG-18). Malformed members are
  * dropped and the others kept (BG-20). Members are kept in order while they fit the
@@ -207,11 +203,11 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
       // (-1 >>> 0 is 2^32 - 1) lies past every member.
       if (semi < valueStart) semi = s.indexOf(';', valueStart) >>> 0;
       const valueEnd = skipOws(s, semi < b ? semi : b, valueStart);
-      const value = decode(s.slice(valueStart, valueEnd));
+      const value = decodePercent(s.slice(valueStart, valueEnd));
       let properties: BaggageProperty[] | undefined; // most members have none: no empty array
       if (semi < b) {
         properties = [];
-        for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decode(p[2]) });
+        for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decodePercent(p[2]) });
       }
       keys.push(s.slice(i, skipOws(s, eq, i)));
       entries.push(properties ? { value, properties } : { value });
