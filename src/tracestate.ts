@@ -219,8 +219,9 @@ function makeTraceState(keys: readonly string[], values: readonly string[], text
 
 /**
  * Parses one or more tracestate header values (several are combined in order, TC-20).
- * Returns undefined when any member is invalid, a key appears twice, or there are more than
- * 32 members (TC-21, TC-26): the whole tracestate is discarded. Empty members and an empty header are fine (TC-25).
+ * Returns undefined when any member is invalid or there are more than 32 members (TC-21,
+ * TC-26): the whole tracestate is discarded. A key that appears again is not invalid: the
+ * left-most occurrence is kept and the later ones dropped (TC-28). Empty members and an empty header are fine (TC-25).
  * Input longer than `options.maxLength` (default 32,768) is discarded before it is read.
  * Linear in the input, never throws.
  */
@@ -231,15 +232,17 @@ export function parseTraceState(value: string | readonly string[], options?: Tra
   const s = typeof value === 'string' ? value : value.join(',');
   const keys: string[] = [];
   const values: string[] = [];
-  let canonical = -1; // the length of the members joined by ',' without OWS or empty members
+  let members = 0; // non-empty members read, repeated keys included (TC-21 counts the input)
+  let canonical = -1; // the length of the kept members joined by ',' without OWS or empty members
   for (let i = 0, m; i < s.length; i = MEMBER.lastIndex) {
     MEMBER.lastIndex = i;
     if (!(m = MEMBER.exec(s))) return undefined;
     const [, key, v] = m;
     if (key === undefined) continue;
-    // A duplicate key discards the value, as the official test suite expects (TC-26, TC-28).
-    // indexOf over at most 31 earlier keys, so the parse stays linear.
-    if (keys.length === TRACESTATE_MAX_MEMBERS || keys.indexOf(key) >= 0) return undefined;
+    if (members++ === TRACESTATE_MAX_MEMBERS) return undefined;
+    // A repeated key is the sender's fault, not an invalid member (TC-28): the left-most is
+    // kept, later ones dropped, the rest kept. indexOf over at most 31 earlier keys: linear.
+    if (keys.indexOf(key) >= 0) continue;
     keys.push(key);
     values.push(v);
     canonical += key.length + v.length + 2;
@@ -278,7 +281,7 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
     return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')] };
   }
   const s: string = Array.isArray(value) ? value.join(',') : (value as string);
-  const found: Found = { errors: [], omitted: 0, firstOmitted: 0, members: [], seen: new Set() };
+  const found: Found = { errors: [], warnings: [], omitted: 0, firstOmitted: 0, members: [], seen: new Set() };
   let count = 0; // non-empty members, all of them; only the first 32 are examined
   let tooManyAt = 0;
   let start = 0;
@@ -303,13 +306,16 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
   if (found.omitted > 0) {
     errors.push(problem('too-many-problems', `${found.omitted} more problems not listed (the first ${MAX_PROBLEMS} are)`, found.firstOmitted, 'TC-26'));
   }
-  if (errors.length > 0) return { valid: false, errors };
-  return { valid: true, value: found.members };
+  const warnings = found.warnings;
+  if (errors.length > 0) return warnings.length > 0 ? { valid: false, errors, warnings } : { valid: false, errors };
+  return warnings.length > 0 ? { valid: true, value: found.members, warnings } : { valid: true, value: found.members };
 }
 
 /** What `inspectMember` collects; problems past MAX_PROBLEMS are only counted. */
 interface Found {
   errors: Problem[];
+  /** Repeated keys: at most one per examined member, so bounded too. */
+  warnings: Problem[];
   omitted: number;
   firstOmitted: number;
   members: TraceStateMember[];
@@ -358,9 +364,10 @@ function inspectMember(s: string, a: number, b: number, found: Found): void {
   }
   if (b - eq - 1 > TRACESTATE_MAX_VALUE_LENGTH) report(found, problem('value-too-long', `the value has ${b - eq - 1} chars; at most 256`, eq + 1, 'TC-23'));
   const key = s.slice(a, eq);
-  // A Set, not a scan of earlier keys: duplicate detection stays linear (TC-26).
+  // A Set, not a scan of earlier keys: duplicate detection stays linear.
   if (found.seen.has(key)) {
-    report(found, problem('duplicate-key', `key '${excerpt(s, a, eq)}' appears more than once, so the whole tracestate is discarded`, a, 'TC-26'));
+    found.warnings.push(problem('duplicate-key', `key '${excerpt(s, a, eq)}' appears again: a sender must not repeat a key (TC-28); receivers keep the left-most and drop this one`, a, 'TC-28'));
+    return;
   }
   found.seen.add(key);
   found.members.push({ key, value: s.slice(eq + 1, b), offset: a });
