@@ -10,7 +10,7 @@
  * returns the first member with a key; `setEntry` replaces the first in place and
  * removes the later ones; `removeEntry` removes them all.
  */
-import { decodePercent, encodeBaggageValue } from './percent.js';
+import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
 export interface BaggageProperty {
   readonly key: string;
@@ -38,6 +38,7 @@ export interface BaggageLimits {
 
 /** The limits OpenTelemetry SDKs use: above the spec's minimum of 64 members / 8192 bytes. */
 export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.freeze({ maxMembers: 180, maxMemberBytes: 4096, maxTotalBytes: 8192 });
+const NO_LIMITS: BaggageLimits = { maxMembers: Infinity, maxMemberBytes: Infinity, maxTotalBytes: Infinity };
 
 /** @internal The limits to apply: the defaults where `limits` leaves a field unset. */
 export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
@@ -46,34 +47,48 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
 }
 
 export class Baggage implements Iterable<[string, BaggageEntry]> {
-  /** @internal */ declare readonly _k: readonly string[];
-  /** @internal */ declare readonly _e: readonly BaggageEntry[];
+  /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k: readonly string[] | undefined;
+  /** @internal Entries in order; an unread header: valid, canonical and within the limits. */ declare _e: readonly BaggageEntry[] | string;
 
   /** @internal Use `createBaggage` or `parseBaggage`. */
-  constructor(keys: readonly string[], entries: readonly BaggageEntry[]) {
-    (this as { _k: readonly string[] })._k = keys;
-    (this as { _e: readonly BaggageEntry[] })._e = entries;
+  constructor(keys: readonly string[] | undefined, entries: readonly BaggageEntry[] | string) {
+    this._k = keys;
+    this._e = entries;
+  }
+
+  /** @internal The members, an unread header read once. */
+  _read(): { _k: readonly string[]; _e: readonly BaggageEntry[] } {
+    if (this._k === undefined) {
+      // Checked on arrival: every member is kept, so no limit applies here.
+      const read = parseBaggage(this._e as string, NO_LIMITS);
+      this._k = read._k;
+      this._e = read._e;
+    }
+    return this as { _k: readonly string[]; _e: readonly BaggageEntry[] };
   }
 
   /** Number of members, duplicates included. */
   get size(): number {
-    return this._k.length;
+    return this._read()._k.length;
   }
 
   /** The first member with this key. */
   getEntry(key: string): BaggageEntry | undefined {
-    const i = this._k.indexOf(key);
-    return i < 0 ? undefined : this._e[i];
+    const { _k, _e } = this._read();
+    const i = _k.indexOf(key);
+    return i < 0 ? undefined : _e[i];
   }
 
   /** Every member in order, duplicates included. */
   getAllEntries(): [string, BaggageEntry][] {
-    return this._k.map((key, i) => [key, this._e[i]]);
+    const { _k, _e } = this._read();
+    return _k.map((key, i) => [key, _e[i]]);
   }
 
   /** Every member in order, as `{ key, value, properties? }`. */
   members(): BaggageMember[] {
-    return this._k.map((key, i) => ({ key, ...this._e[i] }));
+    const { _k, _e } = this._read();
+    return _k.map((key, i) => ({ key, ..._e[i] }));
   }
 
   /**
@@ -83,10 +98,10 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
    */
   setEntry(key: string, entry: BaggageEntry | string): Baggage {
     const checked = checkEntry(key, entry);
-    const first = this._k.indexOf(key);
-    const rest = this.removeEntry(key);
+    const first = this._read()._k.indexOf(key);
+    const rest = this.removeEntry(key)._read();
     // Members before the first duplicate keep their index in `rest`.
-    const at = first < 0 ? rest.size : first;
+    const at = first < 0 ? rest._k.length : first;
     const keys = rest._k.slice();
     const entries = rest._e.slice();
     keys.splice(at, 0, key);
@@ -101,12 +116,13 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
 
   /** A baggage without any member with one of these keys. */
   removeEntries(...keys: string[]): Baggage {
+    const { _k, _e } = this._read();
     const kept: string[] = [];
     const entries: BaggageEntry[] = [];
-    this._k.forEach((key, i) => {
-      if (!keys.includes(key)) kept.push(key), entries.push(this._e[i]);
+    _k.forEach((key, i) => {
+      if (!keys.includes(key)) kept.push(key), entries.push(_e[i]);
     });
-    return kept.length === this.size ? this : new Baggage(kept, entries);
+    return kept.length === _k.length ? this : new Baggage(kept, entries);
   }
 
   /** An empty baggage. */
@@ -186,32 +202,33 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
   const keys: string[] = [];
   const entries: BaggageEntry[] = [];
   let total = -1; // bytes kept so far, counting the comma before each member
-  for (const s of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
-    for (let i = 0, end = 0, semi = -1; typeof s === 'string' && i < s.length; i = end + 1) {
-      end = s.indexOf(',', i);
-      if (end < 0) end = s.length;
-      i = skipOws(s, i, end);
-      const b = skipOws(s, end, i); // the member is s[i, b)
-      if (b - i > maxMemberBytes) continue; // skipped unread
-      MEMBER.lastIndex = i;
-      if (!MEMBER.test(s)) continue; // malformed
-      if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(keys, entries);
-      // Well formed: the first '=' ends the key, the first ';' (if in the member) the value.
-      const eq = s.indexOf('=', i);
-      const valueStart = skipOws(s, eq + 1, b);
-      // Found once for all the members before it, so the scans stay linear; none left
-      // (-1 >>> 0 is 2^32 - 1) lies past every member.
-      if (semi < valueStart) semi = s.indexOf(';', valueStart) >>> 0;
-      const valueEnd = skipOws(s, semi < b ? semi : b, valueStart);
-      const value = decodePercent(s.slice(valueStart, valueEnd));
-      let properties: BaggageProperty[] | undefined; // most members have none: no empty array
-      if (semi < b) {
-        properties = [];
-        for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decodePercent(p[2]) });
-      }
-      keys.push(s.slice(i, skipOws(s, eq, i)));
-      entries.push(properties ? { value, properties } : { value });
+  // Several fields are one list (BG-2). No array is made around a single value: see
+  // bench/PERFORMANCE.md, "the warm-order cliff".
+  const s = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : '';
+  for (let i = 0, end = 0, semi = -1; i < s.length; i = end + 1) {
+    end = s.indexOf(',', i);
+    if (end < 0) end = s.length;
+    i = skipOws(s, i, end);
+    const b = skipOws(s, end, i); // the member is s[i, b)
+    if (b - i > maxMemberBytes) continue; // skipped unread
+    MEMBER.lastIndex = i;
+    if (!MEMBER.test(s)) continue; // malformed
+    if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(keys, entries);
+    // Well formed: the first '=' ends the key, the first ';' (if in the member) the value.
+    const eq = s.indexOf('=', i);
+    const valueStart = skipOws(s, eq + 1, b);
+    // Found once for all the members before it, so the scans stay linear; none left
+    // (-1 >>> 0 is 2^32 - 1) lies past every member.
+    if (semi < valueStart) semi = s.indexOf(';', valueStart) >>> 0;
+    const valueEnd = skipOws(s, semi < b ? semi : b, valueStart);
+    const value = decodePercent(s.slice(valueStart, valueEnd));
+    let properties: BaggageProperty[] | undefined; // most members have none: no empty array
+    if (semi < b) {
+      properties = [];
+      for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decodePercent(p[2]) });
     }
+    keys.push(s.slice(i, skipOws(s, eq, i)));
+    entries.push(properties ? { value, properties } : { value });
   }
   return keys.length ? new Baggage(keys, entries) : EMPTY_BAGGAGE;
 }
@@ -230,12 +247,53 @@ export function formatMember(key: string, entry: BaggageEntry): string {
  */
 export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>): string {
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
+  // An unread header is already what formatting its members would write.
+  if (baggage._k === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes)) return baggage._e as string;
+  const { _k, _e } = baggage._read();
   let header = '';
-  for (let i = 0, count = 0; i < baggage.size && count < maxMembers; i++) {
-    const member = formatMember(baggage._k[i], baggage._e[i]);
+  for (let i = 0, count = 0; i < _k.length && count < maxMembers; i++) {
+    const member = formatMember(_k[i], _e[i]);
     if (member.length > maxMemberBytes) continue;
     if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;
     header += (count++ ? ',' : '') + member;
   }
   return header;
+}
+
+/**
+ * A value exactly as `encodeBaggageValue` writes one: the chars `encodeURIComponent` keeps,
+ * `%XX` of an ASCII char it escapes, and `%XX` runs that are valid UTF-8 (no overlong form,
+ * no surrogate, nothing above U+10FFFF), so decoding and encoding again gives the same text.
+ */
+const X = '[\\dA-F]';
+const TAIL = `%[89AB]${X}`;
+const ESCAPE = `%(?:[01]${X}|2[02-6BCF]|3[A-F]|40|5[B-E]|60|7[B-DF]|C[2-9A-F]${TAIL}|D${X}${TAIL}|E0%[AB]${X}${TAIL}|E[1-9A-CEF]${TAIL}${TAIL}|ED%[89]${X}${TAIL}|F0%[9AB]${X}${TAIL}${TAIL}|F[1-3]${TAIL}${TAIL}${TAIL}|F4%8${X}${TAIL}${TAIL})`;
+const ENCODED = `(?:${URI_UNRESERVED_CHAR}|${ESCAPE})*`;
+/**
+ * A header exactly as `formatBaggage` writes its members: no OWS, keys as they are, values
+ * and property values as ENCODED. Every part is followed by a char its class excludes, and
+ * the escapes differ by their first two chars: a match never backtracks far, linear.
+ */
+const CANONICAL_MEMBER = `${TOKEN}=${ENCODED}(?:;${TOKEN}(?:=${ENCODED})?)*`;
+const CANONICAL = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${CANONICAL_MEMBER})*$`);
+
+/**
+ * @internal A baggage that keeps `header` unread when it is valid, already canonical and
+ * within the limits: extract allocates one small object, a reader parses it on first use,
+ * and inject sends it back as it came. Otherwise undefined: parse it.
+ */
+export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
+  return fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL.test(header) ? new Baggage(undefined, header) : undefined;
+}
+
+/** Whether every member of a comma-separated header fits: nothing would be dropped (BG-16, BG-17). */
+function fitsLimits(header: string, maxMembers: number, maxMemberBytes: number, maxTotalBytes: number): boolean {
+  if (header.length > maxTotalBytes) return false;
+  let members = 0;
+  for (let start = 0, end; start <= header.length; start = end + 1) {
+    end = header.indexOf(',', start);
+    if (end < 0) end = header.length;
+    if (end - start > maxMemberBytes || ++members > maxMembers) return false;
+  }
+  return true;
 }

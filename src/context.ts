@@ -25,41 +25,52 @@ export function createContextKey(description: string): symbol {
 const MAX_DEPTH = 8;
 
 /**
- * Each `setValue` adds one small node over its parent: no copy, so the few values a
- * request adds cost one allocation each. A lookup walks up the chain to the nearest node
- * with the key, or to a node holding a Map of everything below it (the root has an empty one).
+ * A node holds up to two values over its parent. `setValue` on a node with one value makes
+ * a node with both over the same parent, so the node it came from is not kept: a request
+ * that adds its span and its baggage keeps one small object, not two. A lookup walks up to
+ * the nearest node with the key, or to the bottom of the chain, a node without a parent
+ * whose value is a Map of everything below it (the root's is empty). One class, five fields
+ * in one order: every lookup sees one shape.
  */
-class ImmutableContext implements Context {
-  private readonly _p: ImmutableContext | undefined;
+class ContextNode implements Context {
+  private readonly _p: ContextNode | undefined;
   private readonly _k: symbol | undefined;
   private readonly _v: unknown;
-  private readonly _d: number;
-  private readonly _m: ReadonlyMap<symbol, unknown> | undefined;
+  private readonly _k2: symbol | undefined;
+  private readonly _v2: unknown;
 
-  constructor(parent: ImmutableContext | undefined, key: symbol | undefined, value: unknown, depth: number, map?: ReadonlyMap<symbol, unknown>) {
+  constructor(parent: ContextNode | undefined, key: symbol | undefined, value: unknown, key2?: symbol, value2?: unknown) {
     this._p = parent;
     this._k = key;
     this._v = value;
-    this._d = depth;
-    this._m = map;
+    this._k2 = key2;
+    this._v2 = value2;
   }
 
   getValue(key: symbol): unknown {
-    for (let node: ImmutableContext | undefined = this; node; node = node._p) {
-      if (node._m) return node._m.get(key);
+    let node: ContextNode = this;
+    for (; node._p; node = node._p) {
+      if (node._k2 === key) return node._v2;
       if (node._k === key) return node._v;
     }
-    return undefined;
+    return (node._v as Map<symbol, unknown>).get(key);
   }
 
   setValue(key: symbol, value: unknown): Context {
-    if (this._d < MAX_DEPTH) return new ImmutableContext(this, key, value, this._d + 1);
-    const nodes: ImmutableContext[] = [];
-    let node: ImmutableContext = this;
-    for (; !node._m; node = node._p!) nodes.push(node);
-    const map = new Map(node._m);
-    for (let i = nodes.length - 1; i >= 0; i--) map.set(nodes[i]._k!, nodes[i]._v);
-    return new ImmutableContext(undefined, undefined, undefined, 0, map.set(key, value));
+    const { _p, _k, _v, _k2, _v2 } = this;
+    if (_p && (_k2 === undefined || _k2 === key)) return _k === key ? new ContextNode(_p, key, value) : new ContextNode(_p, _k, _v, key, value);
+    if (_p && _k === key) return new ContextNode(_p, key, value, _k2, _v2);
+    const nodes: ContextNode[] = [];
+    let node: ContextNode = this;
+    for (; node._p; node = node._p) nodes.push(node);
+    if (nodes.length < MAX_DEPTH) return new ContextNode(this, key, value);
+    // Too deep: everything from the bottom up, nearest node last, in one new Map.
+    const map = new Map(node._v as Map<symbol, unknown>);
+    for (let i = nodes.length; i-- > 0; ) {
+      map.set(nodes[i]._k!, nodes[i]._v);
+      if (nodes[i]._k2) map.set(nodes[i]._k2!, nodes[i]._v2);
+    }
+    return new ContextNode(undefined, undefined, map.set(key, value));
   }
 
   deleteValue(key: symbol): Context {
@@ -69,4 +80,4 @@ class ImmutableContext implements Context {
 }
 
 /** The empty context every other context derives from. */
-export const ROOT_CONTEXT: Context = /* @__PURE__ */ new ImmutableContext(undefined, undefined, undefined, 0, new Map());
+export const ROOT_CONTEXT: Context = /* @__PURE__ */ new ContextNode(undefined, undefined, new Map());

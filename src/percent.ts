@@ -10,8 +10,10 @@
  * to U+FFFD per maximal subpart, exactly as the WHATWG decoder does.
  */
 
-/** Only chars `encodeURIComponent` leaves unescaped: A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
-const URI_UNRESERVED = /^[\w.!~*'()-]*$/;
+/** @internal A char `encodeURIComponent` leaves unescaped: A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
+export const URI_UNRESERVED_CHAR = "[\\w.!~*'()-]";
+/** Only such chars. */
+const URI_UNRESERVED = /* @__PURE__ */ new RegExp(`^${URI_UNRESERVED_CHAR}*$`);
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

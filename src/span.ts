@@ -47,7 +47,7 @@ export const INVALID_SPAN_CONTEXT: SpanContext = Object.freeze({
 
 /** A span that only carries a span context: what extract puts in a Context. */
 export class NonRecordingSpan implements Span {
-  private readonly _sc: SpanContext;
+  /** @internal */ protected _sc: SpanContext;
 
   constructor(spanContext: SpanContext = INVALID_SPAN_CONTEXT) {
     this._sc = spanContext;

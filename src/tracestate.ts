@@ -97,18 +97,25 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
   return table;
 })();
 
-const NONE: readonly string[] = [];
+/** @internal The members of a read tracestate, and its header text once built. */
+interface Members {
+  readonly k: readonly string[];
+  readonly v: readonly string[];
+  t: string | undefined;
+}
+
+const NONE: Members = { k: [], v: [], t: '' };
 
 /**
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
  * A tracestate made from a header reads it on first use: most services only forward it.
  */
 export class TraceState implements Iterable<[string, string]> {
-  /** @internal Keys in order; undefined until the header is read. */ declare _k?: readonly string[];
-  /** @internal */ declare _v: readonly string[];
-  /** @internal Its header, every member in order joined by ',': kept once built or read. */ declare _t?: string;
-  /** @internal */ declare _h?: string | readonly string[];
-  /** @internal */ declare _o?: TraceStateParseOptions;
+  /**
+   * @internal The header values until first read, then the members. Two fields in all: a
+   * server keeps one per request in flight.
+   */ declare _s: string | readonly string[] | Members;
+  /** @internal */ declare _o: TraceStateParseOptions | undefined;
 
   /**
    * An empty tracestate, or one read from header values on first use. An invalid header
@@ -116,35 +123,27 @@ export class TraceState implements Iterable<[string, string]> {
    * `parseTraceState` to tell the difference.
    */
   constructor(header?: string | readonly string[], options?: TraceStateParseOptions) {
-    // Every field set here, in one order: all tracestates share one shape, read or not.
-    this._h = header;
+    this._s = header === undefined ? NONE : header;
     this._o = options;
-    this._k = header === undefined ? NONE : undefined;
-    this._v = NONE;
-    this._t = header === undefined ? '' : undefined;
   }
 
   /** @internal The members, the header read once. */
-  _read(): { _k: readonly string[]; _v: readonly string[]; _t?: string } {
-    if (!this._k) {
-      const parsed = this._h === undefined ? undefined : parseTraceState(this._h, this._o);
-      this._k = parsed ? parsed._k : NONE;
-      this._v = parsed ? parsed._v : NONE;
-      this._t = parsed ? parsed._t : '';
-    }
-    return this as { _k: readonly string[]; _v: readonly string[] };
+  _read(): Members {
+    const s = this._s;
+    if (typeof s === 'string' || Array.isArray(s)) return (this._s = parseTraceState(s as string | readonly string[], this._o)?._s as Members | undefined ?? NONE);
+    return s as Members;
   }
 
   /** Number of members. */
   get size(): number {
-    return this._read()._k.length;
+    return this._read().k.length;
   }
 
   /** The value of the member with this key. */
   get(key: string): string | undefined {
-    const { _k, _v } = this._read();
-    const i = _k.indexOf(key);
-    return i < 0 ? undefined : _v[i];
+    const { k, v } = this._read();
+    const i = k.indexOf(key);
+    return i < 0 ? undefined : v[i];
   }
 
   /**
@@ -156,19 +155,19 @@ export class TraceState implements Iterable<[string, string]> {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
       throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: a key is a-z 0-9 then a-z 0-9 _-*/@, a value printable ASCII but , = and a trailing space; 1-256 chars each (TC-22, TC-23)`);
     }
-    const { _k, _v, _t } = this._read();
+    const { k, v, t } = this._read();
     const keys = [key];
     const values = [value];
-    for (let i = 0; i < _k.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) if (_k[i] !== key) keys.push(_k[i]), values.push(_v[i]);
+    for (let i = 0; i < k.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) if (k[i] !== key) keys.push(k[i]), values.push(v[i]);
     // A new key in front of all the others: the header is the new member before the old one.
-    return makeTraceState(keys, values, keys.length > _k.length && _t !== undefined ? key + '=' + value + (_t && ',' + _t) : undefined);
+    return makeTraceState(keys, values, keys.length > k.length && t !== undefined ? key + '=' + value + (t && ',' + t) : undefined);
   }
 
   /** A tracestate without the member with this key; the others keep their order. */
   unset(key: string): TraceState {
-    const { _k, _v } = this._read();
-    const i = _k.indexOf(key);
-    return i < 0 ? this : makeTraceState(_k.filter((_, j) => j !== i), _v.filter((_, j) => j !== i));
+    const { k, v } = this._read();
+    const i = k.indexOf(key);
+    return i < 0 ? this : makeTraceState(k.filter((_, j) => j !== i), v.filter((_, j) => j !== i));
   }
 
   /**
@@ -177,29 +176,21 @@ export class TraceState implements Iterable<[string, string]> {
    * then members from the right, until it fits (TC-30). Pass `Infinity` to keep all.
    */
   serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
-    const { _k, _v } = this._read();
-    let text = this._t;
-    if (text === undefined) {
-      // Built once: a tracestate is often sent on several outgoing requests.
-      text = '';
-      for (let i = 0; i < _k.length; i++) text += (i ? ',' : '') + _k[i] + '=' + _v[i];
-      this._t = text;
+    // An unread header stays unread: only its text is kept, marked canonical, so a tracestate
+    // that is only forwarded keeps no members (most are) and the next serialize is free.
+    let s = this._s;
+    if (this._o !== CANONICAL && (typeof s === 'string' || Array.isArray(s))) {
+      const read = parseTraceState(s as string | readonly string[], this._o);
+      s = this._s = read ? serializeMembers(read._s as Members, Infinity) : NONE;
+      this._o = CANONICAL;
     }
-    if (text.length <= maxLength) return text;
-    const members = _k.map((key, i) => key + '=' + _v[i]);
-    let length = text.length;
-    for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
-      for (let i = members.length; i-- > 0 && length > maxLength; ) {
-        if (members[i].length > over) (length -= members[i].length + 1), (members[i] = '');
-      }
-    }
-    return members.filter(Boolean).join(',');
+    return typeof s === 'string' && s.length <= maxLength ? s : serializeMembers(this._read(), maxLength);
   }
 
   /** Members in order, as `[key, value]`. */
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    const { _k, _v } = this._read();
-    return _k.map((key, i): [string, string] => [key, _v[i]])[Symbol.iterator]();
+    const { k, v } = this._read();
+    return k.map((key, i): [string, string] => [key, v[i]])[Symbol.iterator]();
   }
 
   /** Same as `serialize()`, so a tracestate prints as its header. */
@@ -208,12 +199,34 @@ export class TraceState implements Iterable<[string, string]> {
   }
 }
 
+/** The header of read members, truncated to `maxLength` by whole members (TC-29, TC-30). */
+function serializeMembers(members: Members, maxLength: number): string {
+  const { k, v } = members;
+  let text = members.t;
+  if (text === undefined) {
+    // Built once: a tracestate is often sent on several outgoing requests.
+    text = '';
+    for (let i = 0; i < k.length; i++) text += (i ? ',' : '') + k[i] + '=' + v[i];
+    members.t = text;
+  }
+  if (text.length <= maxLength) return text;
+  const parts = k.map((key, i) => key + '=' + v[i]);
+  let length = text.length;
+  for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
+    for (let i = parts.length; i-- > 0 && length > maxLength; ) {
+      if (parts[i].length > over) (length -= parts[i].length + 1), (parts[i] = '');
+    }
+  }
+  return parts.filter(Boolean).join(',');
+}
+
+/** The options of an unread header known to be canonical and valid (any cap reads it). */
+const CANONICAL: TraceStateParseOptions = { maxLength: Infinity };
+
 /** A tracestate of these members, with its header when known. */
 function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
   const ts = new TraceState();
-  ts._k = keys;
-  ts._v = values;
-  ts._t = text;
+  ts._s = { k: keys, v: values, t: text };
   return ts;
 }
 

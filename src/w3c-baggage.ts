@@ -7,7 +7,7 @@
  * inject: writes `baggage` only when there is something to send, always valid and within
  * the limits (BG-8, BG-16, BG-17).
  */
-import { formatBaggage, limitsOf, parseBaggage, type BaggageLimits } from './baggage.js';
+import { formatBaggage, limitsOf, parseBaggage, unreadBaggage, type BaggageLimits } from './baggage.js';
 import { getBaggage, setBaggage } from './baggage-context.js';
 import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
@@ -37,7 +37,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     const baggage = getBaggage(context);
-    if (baggage === undefined || baggage.size === 0) return;
+    if (baggage === undefined) return;
     const header = formatBaggage(baggage, this._l);
     if (header !== '') setter.set(carrier, BAGGAGE_HEADER, header);
   }
@@ -45,6 +45,9 @@ export class W3CBaggagePropagator implements TextMapPropagator {
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     const value = readHeader(getter, carrier, BAGGAGE_HEADER);
     if (value === undefined) return context;
+    // Most services only forward baggage: a canonical header is kept unread (never empty).
+    const unread = typeof value === 'string' ? unreadBaggage(value, this._l) : undefined;
+    if (unread !== undefined) return setBaggage(context, unread);
     const baggage = parseBaggage(value, this._l);
     return baggage.size === 0 ? context : setBaggage(context, baggage);
   }

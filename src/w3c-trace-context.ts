@@ -9,7 +9,7 @@
  */
 import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
-import { getSpanContext, isSpanContextValid, setSpanContext, type SpanContext, type TraceStateLike } from './span.js';
+import { getSpan, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, type SpanContext, type TraceStateLike } from './span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
 import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
@@ -29,11 +29,14 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
-    const spanContext = getSpanContext(context);
-    if (!isSpanContextValid(spanContext)) return;
-    const header = formatValidTraceparent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags);
-    setter.set(carrier, TRACEPARENT_HEADER, header);
-    const traceState = spanContext.traceState;
+    const span = getSpan(context);
+    // A span context that came in and was never read is sent as it came when that is what
+    // formatting would write: no span context is built for a request that is only forwarded.
+    const sent = span instanceof RemoteSpan && span._sent();
+    const spanContext = sent ? undefined : span?.spanContext();
+    if (!sent && !isSpanContextValid(spanContext)) return;
+    setter.set(carrier, TRACEPARENT_HEADER, sent || formatValidTraceparent(spanContext!.traceId, spanContext!.spanId, spanContext!.traceFlags));
+    const traceState = sent ? (span as RemoteSpan)._ts : spanContext!.traceState;
     if (traceState) {
       const value = serializeTraceState(traceState);
       if (value) setter.set(carrier, TRACESTATE_HEADER, value);
@@ -43,27 +46,53 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
     // Several traceparent values (an array, or joined by a comma) are not one valid parent (TC-13).
-    if (typeof traceparent !== 'string') return context;
-    const start = traceparentStart(traceparent);
-    if (start < 0) return context;
-    // The span context is built here in one go, not from parseTraceparent's result and then
-    // extended: one object, with or without traceState, in the same key order.
-    const traceId = traceparent.slice(start + 3, start + 35);
-    const spanId = traceparent.slice(start + 36, start + 52);
-    const traceFlags = traceparentFlags(traceparent, start);
+    if (typeof traceparent !== 'string' || traceparentStart(traceparent) < 0) return context;
     // tracestate is read on first use; an invalid one then reads as empty (TC-26).
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
-    const spanContext: SpanContext =
-      tracestate !== undefined && tracestate.length > 0
-        ? { traceId, spanId, traceFlags, isRemote: true, traceState: new TraceState(tracestate, this._o) }
-        : { traceId, spanId, traceFlags, isRemote: true };
-    return setSpanContext(context, spanContext);
+    return setSpan(context, new RemoteSpan(traceparent, tracestate !== undefined && tracestate.length > 0 ? new TraceState(tracestate, this._o) : undefined));
   }
 
   fields(): string[] {
     return [TRACEPARENT_HEADER, TRACESTATE_HEADER];
   }
 }
+
+/**
+ * The span an extracted context holds: the valid traceparent as it came and the tracestate,
+ * three fields in all while a request is in flight. The span context is built on first use
+ * (a service that starts a child span reads it; a proxy that only forwards never does).
+ */
+class RemoteSpan extends NonRecordingSpan {
+  /** @internal */ declare readonly _h: string;
+  /** @internal */ declare readonly _ts: TraceState | undefined;
+
+  constructor(traceparent: string, traceState: TraceState | undefined) {
+    super(); // the span context stays INVALID_SPAN_CONTEXT until it is read
+    (this as { _h: string })._h = traceparent;
+    (this as { _ts: TraceState | undefined })._ts = traceState;
+  }
+
+  override spanContext(): SpanContext {
+    if (this._sc === INVALID_SPAN_CONTEXT) {
+      const h = this._h;
+      const start = traceparentStart(h);
+      // The fields at the TC-2 offsets, in one object with or without traceState, in one key order.
+      const traceId = h.slice(start + 3, start + 35);
+      const spanId = h.slice(start + 36, start + 52);
+      const traceFlags = traceparentFlags(h, start);
+      this._sc = this._ts ? { traceId, spanId, traceFlags, isRemote: true, traceState: this._ts } : { traceId, spanId, traceFlags, isRemote: true };
+    }
+    return this._sc;
+  }
+
+  /** @internal The header as it came, while the span context is unread and it is version 00 with known flags (TC-10). */
+  _sent(): string | false {
+    return this._sc === INVALID_SPAN_CONTEXT && CANONICAL.test(this._h) && this._h;
+  }
+}
+
+/** A valid traceparent as `formatTraceparent` writes it. */
+const CANONICAL = /^00-.{49}0[0-3]$/;
 
 /**
  * Our own TraceState is valid by construction; any other implementation (OpenTelemetry's,

@@ -12,7 +12,7 @@ import { createContextKey, ROOT_CONTEXT, type Context } from '../../src/index.js
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 const numRuns = Math.max(10, Number(env.PROPERTY_RUNS) || 3000);
 
-const KEYS = Array.from({ length: 6 }, (_, i) => createContextKey(`context-model ${i}`));
+const KEYS = Array.from({ length: 12 }, (_, i) => createContextKey(`context-model ${i}`));
 const op = fc.tuple(fc.constantFrom('set', 'delete'), fc.nat({ max: KEYS.length - 1 }), fc.oneof(fc.integer(), fc.constant(undefined)));
 
 test('setValue / deleteValue agree with a Map model at every depth; earlier contexts never change', () => {
