@@ -5,6 +5,7 @@
  * one per call, so no implementation is measured on a header it has just seen.
  */
 import {
+  CompositePropagator as OtelCompositePropagator,
   parseTraceParent as otelParseTraceParent,
   TraceState as OtelTraceState,
   W3CBaggagePropagator as OtelBaggagePropagator,
@@ -22,7 +23,9 @@ import {
 import * as tctxTraceparent from 'tctx/traceparent';
 import * as tctxTracestate from 'tctx/tracestate';
 import {
+  CompositePropagator,
   createTracer,
+  getBaggage,
   decodeBaggageValue,
   formatTraceparent,
   getSpanContext,
@@ -262,6 +265,19 @@ export function buildCases(): Case[] {
       },
     });
     cases.push({
+      id: `baggage-extract-${n}-read`,
+      title: `baggage extract: ${n} members, then read one value`,
+      note: 'extract keeps a canonical header unread; here the first read parses it, as a service that uses its baggage pays',
+      impls: () => {
+        const carriers = records();
+        const key = n === 3 ? 'userId' : 'zz';
+        return {
+          ours: rotate(carriers, (c) => getBaggage(ours.bg.extract(ROOT_CONTEXT, c))?.getEntry(key)),
+          otel: rotate(carriers, (c) => otelPropagation.getBaggage(otel.bg.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.getEntry(key)),
+        };
+      },
+    });
+    cases.push({
       id: `baggage-inject-${n}`,
       title: `baggage inject: ${n} members into a plain object`,
       memory: n === 64,
@@ -283,6 +299,29 @@ export function buildCases(): Case[] {
       },
     });
   }
+
+  // pass-through: extract every header, inject into the outgoing request -------------------
+  const ptRecords = tcRecords.map((r, i) => ({ ...r, baggage: input.baggage3[i]! }));
+  const oursBoth = new CompositePropagator({ propagators: [ours.tc, ours.bg] });
+  const otelBoth = new OtelCompositePropagator({ propagators: [otel.tc, otel.bg] });
+  cases.push({
+    id: 'pass-through',
+    title: 'pass-through: extract traceparent + tracestate + 3-member baggage, inject all into a new object',
+    memory: true,
+    note: 'a proxy or a service that calls on without a span of its own',
+    impls: {
+      ours: rotate(ptRecords, (c) => {
+        const out = {};
+        oursBoth.inject(oursBoth.extract(ROOT_CONTEXT, c), out);
+        return out;
+      }),
+      otel: rotate(ptRecords, (c) => {
+        const out = {};
+        otelBoth.inject(otelBoth.extract(OTEL_ROOT_CONTEXT, c, otelGetter), out, otelSetter);
+        return out;
+      }),
+    },
+  });
 
   // percent decoder ----------------------------------------------------------------------
   const decodeSets: [string, string, readonly string[], string?][] = [
@@ -342,7 +381,6 @@ export function buildCases(): Case[] {
       }),
     },
   });
-  void otelPropagation;
   return cases;
 }
 
@@ -358,6 +396,7 @@ export interface Target {
 
 export const TARGETS: Target[] = [
   { name: 'traceparent parse vs OpenTelemetry', against: 'otel', min: 1.0, cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'] },
+  { name: 'invalid traceparent rejected vs OpenTelemetry', against: 'otel', min: 1.0, cases: ['traceparent-parse-uppercase', 'traceparent-parse-length'] },
   { name: 'traceparent parse vs tctx', against: 'tctx', min: 2.0, cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'] },
   { name: 'trace-context extract with tracestate', against: 'otel', min: 1.5, cases: ['trace-context-extract-object', 'trace-context-extract-headers'] },
   { name: 'baggage extract, 3 members', against: 'otel', min: 3.0, cases: ['baggage-extract-3'] },

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:compare A.json B.json`: the change per case between two `npm run bench -- --json`
- * reports (bench/results/latest.json, renamed): our ns/op before and after, and each ratio.
+ * reports (bench/results/latest.json, renamed): our slowest ns/op over the regimes before and
+ * after, and each worse-regime ratio.
  */
 import { readFileSync } from 'node:fs';
 import type { Report } from './index.js';
@@ -22,14 +23,15 @@ if (!fileA || !fileB) {
   const b = load(fileB);
   console.log(`A: ${fileA} (${a.date}, node ${a.node}${a.quick ? ', quick' : ''})`);
   console.log(`B: ${fileB} (${b.date}, node ${b.node}${b.quick ? ', quick' : ''})\n`);
-  console.log(`${pad('case', 40)}${pad('ours A', 11, true)}${pad('ours B', 11, true)}${pad('change', 9, true)}   ratios vs others A -> B`);
+  console.log(`${pad('case', 40)}${pad('ours A', 11, true)}${pad('ours B', 11, true)}${pad('change', 9, true)}   worse-regime ratios A -> B`);
+  const slowest = (ns: (number | null)[] | undefined) => (ns ? Math.max(...ns.filter((n): n is number => n !== null)) : undefined);
   for (const cb of b.cases) {
     const ca = a.cases.find((c) => c.id === cb.id);
-    const nsB = cb.results.ours?.ns;
-    const nsA = ca?.results.ours?.ns;
+    const nsB = slowest(cb.ns.ours);
+    const nsA = slowest(ca?.ns.ours);
     const change = nsA !== undefined && nsB !== undefined ? `${nsB <= nsA ? '' : '+'}${(((nsB - nsA) / nsA) * 100).toFixed(1)}%` : 'new';
-    const ratios = (Object.keys(cb.ratios) as (keyof typeof cb.ratios)[])
-      .map((name) => `${name} ${ca?.ratios[name]?.toFixed(2) ?? '-'} -> ${cb.ratios[name]!.toFixed(2)}`)
+    const ratios = (Object.keys(cb.worst) as (keyof typeof cb.worst)[])
+      .map((name) => `${name} ${ca?.worst[name]?.toFixed(2) ?? '-'} -> ${cb.worst[name]!.toFixed(2)}`)
       .join(', ');
     console.log(`${pad(cb.id, 40)}${pad(nsA?.toFixed(1) ?? '-', 11, true)}${pad(nsB?.toFixed(1) ?? '-', 11, true)}${pad(change, 9, true)}   ${ratios}`);
   }

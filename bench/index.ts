@@ -1,424 +1,84 @@
 /**
  * `npm run bench`: w3c-propagation beside OpenTelemetry JS (`@opentelemetry/core` +
- * `@opentelemetry/api`), `tctx`, and the floor (bench/floor.ts), in one process, with mitata.
+ * `@opentelemetry/api`), `tctx` and the floor (bench/floor.ts), in three regimes, each in
+ * processes of its own (bench/worker.ts):
  *
- * Every case rotates through 1,024 distinct inputs (bench/inputs.ts), one per call, so no
- * implementation is measured on a header it has just seen. Times are ns/op; ratios are
- * other-time / our-time (above 1: we are faster). Then a verdict per target, and bytes
- * allocated per op for the main cases.
+ * - isolated: every case in a fresh process;
+ * - mixed: one process that first runs every case of the suite in a shuffled order (the seed
+ *   is printed), then measures them: a server runs many code paths, and a function tuned by
+ *   one caller's types or allocation pattern can fall off a cliff for another;
+ * - in flight: results kept alive in a ring of 1,000 and 20,000 contexts, as a busy server
+ *   keeps each request's context until the request ends (bench/in-flight.ts).
  *
- *   npm run bench                         full run
- *   npm run bench -- --quick              short run (or BENCH_QUICK=1)
+ * Ratios are other-time / our-time (above 1: we are faster). A target holds only when it holds
+ * in the worse of the isolated and mixed regimes. A case whose own time spreads by more than
+ * 1.5x over the regimes and orders run is flagged as a cliff.
+ *
+ *   npm run bench                         all three regimes, one mixed order
+ *   npm run bench -- --orders 5           five shuffled orders for the mixed regime
+ *   npm run bench -- --quick              short rounds (or BENCH_QUICK=1)
  *   npm run bench -- --filter baggage     only cases whose id or title contains the text
+ *   npm run bench -- --regime mixed       one regime: isolated, mixed or in-flight
+ *   npm run bench -- --seed 7             the first mixed order's seed (then 8, 9, ...)
  *   npm run bench -- --json               also write bench/results/latest.json
  *   npm run bench:compare A.json B.json   per-case change between two runs
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import { measure } from 'mitata';
-import {
-  parseTraceParent as otelParseTraceParent,
-  TraceState as OtelTraceState,
-  W3CBaggagePropagator as OtelBaggagePropagator,
-  W3CTraceContextPropagator as OtelTraceContextPropagator,
-} from '@opentelemetry/core';
-import {
-  ROOT_CONTEXT as OTEL_ROOT_CONTEXT,
-  defaultTextMapGetter as otelGetter,
-  defaultTextMapSetter as otelSetter,
-  propagation as otelPropagation,
-  trace as otelTrace,
-  type Context as OtelContext,
-  type TextMapGetter as OtelTextMapGetter,
-} from '@opentelemetry/api';
-import * as tctxTraceparent from 'tctx/traceparent';
-import * as tctxTracestate from 'tctx/tracestate';
-import {
-  createTracer,
-  decodeBaggageValue,
-  formatTraceparent,
-  getSpanContext,
-  parseBaggage,
-  parseTraceparent,
-  parseTraceState,
-  ROOT_CONTEXT,
-  setBaggage,
-  setSpan,
-  setSpanContext,
-  W3CBaggagePropagator,
-  W3CTraceContextPropagator,
-  type Context,
-} from '../src/index.js';
-import { floorFormatTraceparent, floorInjectTraceContext, floorParseBaggage, floorParseTraceparent, floorParseTraceState } from './floor.js';
-import * as input from './inputs.js';
-import { MASK, prng, SET_SIZE } from './inputs.js';
-
-// ---------------------------------------------------------------------------------------
-// Command line
+import { buildCases, IMPL_LABEL, IMPLS, TARGETS, type ImplName } from './cases.js';
+import { RING_SIZES, type InFlightRow } from './in-flight.js';
+import type { CaseResult } from './measure.js';
+import { SET_SIZE } from './inputs.js';
 
 const argv = process.argv.slice(2);
-const QUICK = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-const JSON_OUT = argv.includes('--json');
-const filterAt = argv.indexOf('--filter');
-const FILTER = filterAt >= 0 ? (argv[filterAt + 1] ?? '').toLowerCase() : '';
-/** Rounds per implementation, interleaved; the fastest round counts (noise only adds time). */
-const ROUNDS = QUICK ? 1 : 5;
-const CPU_TIME_NS = (QUICK ? 60 : 200) * 1e6;
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
+const QUICK = flag('--quick') || process.env.BENCH_QUICK === '1';
+const FILTER = (option('--filter') ?? '').toLowerCase();
+const ORDERS = Math.max(1, Number(option('--orders') ?? 1) || 1);
+const REGIME = option('--regime');
+const FIRST_SEED = option('--seed') !== undefined ? Number(option('--seed')) : Math.floor(Math.random() * 2 ** 31);
+/** A case's own time spreading more than this over regimes and orders is a cliff. */
+export const CLIFF = 1.5;
+/** The in-flight targets (DESIGN.md, Performance). */
+export const MAX_RETAINED_BYTES = 300;
+export const MIN_PASS_THROUGH_RATIO = 3;
 
-// ---------------------------------------------------------------------------------------
-// Cases
-
-export type ImplName = 'ours' | 'otel' | 'tctx' | 'floor';
-const IMPLS: readonly ImplName[] = ['ours', 'otel', 'tctx', 'floor'];
-const IMPL_LABEL: Record<ImplName, string> = { ours: 'w3c-propagation', otel: 'OpenTelemetry', tctx: 'tctx', floor: 'floor' };
-
-interface Case {
-  id: string;
-  title: string;
-  /** The functions to time; a thunk when the setup is heavy, so it is built only when run. */
-  impls: Partial<Record<ImplName, () => unknown>> | (() => Partial<Record<ImplName, () => unknown>>);
-  /** Bytes allocated per op are reported for this case. */
-  memory?: boolean;
-  note?: string;
+const here = dirname(fileURLToPath(import.meta.url));
+function worker(...args: string[]): unknown {
+  const out = execFileSync(process.execPath, ['--expose-gc', join(here, 'worker.js'), ...args, ...(QUICK ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-/** Written by every benchmarked call, so the JIT cannot drop the work. */
-let sink: unknown;
-
-/** A function that calls `fn` on the next input of the set each time. */
-function rotate<T>(inputs: readonly T[], fn: (x: T) => unknown): () => unknown {
-  let i = 0;
-  return () => {
-    i = (i + 1) & MASK;
-    return (sink = fn(inputs[i]!));
-  };
-}
-
-function headersOf(record: Record<string, string>): Headers {
-  const h = new Headers();
-  for (const key of Object.keys(record)) h.set(key, record[key]!);
-  return h;
-}
-
-/** OpenTelemetry's getter for a Fetch `Headers` carrier (its default reads plain objects only). */
-const otelHeadersGetter: OtelTextMapGetter<Headers> = {
-  get: (carrier, key) => carrier.get(key) ?? undefined,
-  keys: (carrier) => [...carrier.keys()],
-};
-
-/**
- * OpenTelemetry's span-id generator (sdk-trace-base `RandomIdGenerator`, which this bench does
- * not install): Math.random into a shared buffer, read back as hex.
- */
-const ID_BUFFER = Buffer.allocUnsafe(8);
-function otelSpanId(): string {
-  ID_BUFFER.writeUInt32BE((Math.random() * 2 ** 32) >>> 0, 0);
-  ID_BUFFER.writeUInt32BE((Math.random() * 2 ** 32) >>> 0, 4);
-  return ID_BUFFER.toString('hex', 0, 8);
-}
-const perf = globalThis.performance;
-const nowMs = () => perf.timeOrigin + perf.now();
-
-function buildCases(): Case[] {
-  const cases: Case[] = [];
-  const ours = { tc: new W3CTraceContextPropagator(), bg: new W3CBaggagePropagator() };
-  const otel = { tc: new OtelTraceContextPropagator(), bg: new OtelBaggagePropagator() };
-
-  // traceparent --------------------------------------------------------------------------
-  const parsers = {
-    ours: parseTraceparent,
-    otel: otelParseTraceParent,
-    tctx: tctxTraceparent.parse,
-    floor: floorParseTraceparent,
-  };
-  const tpSets: [string, string, readonly string[], string?][] = [
-    ['traceparent-parse-valid', 'traceparent parse: valid', input.traceparentValid],
-    ['traceparent-parse-uppercase', 'traceparent parse: invalid, one upper-case hex char', input.traceparentUpper, 'tctx accepts upper-case hex (its check is /\\W/), so it does the full work here'],
-    ['traceparent-parse-length', 'traceparent parse: invalid, 54 or 56 chars', input.traceparentLength],
-  ];
-  for (const [id, title, set, note] of tpSets) {
-    cases.push({
-      id,
-      title,
-      memory: id === 'traceparent-parse-valid',
-      note,
-      impls: {
-        ours: rotate(set, parsers.ours),
-        otel: rotate(set, parsers.otel),
-        tctx: rotate(set, parsers.tctx),
-        floor: rotate(set, parsers.floor),
-      },
-    });
-  }
-  const tctxParsed = input.traceparentValid.map((s) => tctxTraceparent.parse(s)!);
-  cases.push({
-    id: 'traceparent-format',
-    title: 'traceparent format',
-    note: "OpenTelemetry has no formatter: its inject's template literal stands in; tctx is the parsed object's toString()",
-    impls: {
-      ours: rotate(input.ids, formatTraceparent),
-      otel: rotate(input.ids, (f) => `00-${f.traceId}-${f.spanId}-0${Number(f.traceFlags || 0).toString(16)}`),
-      tctx: rotate(tctxParsed, (t) => t.toString()),
-      floor: rotate(input.ids, floorFormatTraceparent),
-    },
-  });
-
-  // tracestate ---------------------------------------------------------------------------
-  for (const [n, set] of [[3, input.tracestate3], [32, input.tracestate32]] as const) {
-    cases.push({
-      id: `tracestate-parse-${n}`,
-      title: `tracestate parse: ${n} members`,
-      memory: n === 3,
-      note: `OpenTelemetry's TraceState parses on first use; a get() forces it here${n === 32 ? '. tctx does not validate members' : ''}`,
-      impls: {
-        ours: rotate(set, (s) => parseTraceState(s)),
-        // OpenTelemetry parses lazily, on first use: get() forces the parse.
-        otel: rotate(set, (s) => {
-          const ts = new OtelTraceState(s);
-          ts.get('');
-          return ts;
-        }),
-        tctx: rotate(set, tctxTracestate.parse),
-        floor: rotate(set, floorParseTraceState),
-      },
-    });
-  }
-  const oursStates = input.tracestate3.map((s) => parseTraceState(s)!);
-  const otelStates = input.tracestate3.map((s) => new OtelTraceState(s));
-  const tctxStates = input.tracestate3.map((s) => tctxTracestate.parse(s));
-  cases.push({
-    id: 'tracestate-set-serialize',
-    title: 'tracestate set + serialize (3 members)',
-    note: 'tctx mutates its tracestate in place; the others return a new value',
-    impls: {
-      ours: rotate(oursStates, (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
-      otel: rotate(otelStates, (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
-      tctx: rotate(tctxStates, (ts) => ts.set('vendor', 'opaque-value-1').toString()),
-    },
-  });
-
-  // trace-context propagators ------------------------------------------------------------
-  const rand = prng(100);
-  const tcRecords = input.traceparentValid.map((tp, i) => ({ ...input.requestHeaders(rand), traceparent: tp, tracestate: input.tracestate3[i]! }));
-  const tcHeaders = tcRecords.map(headersOf);
-  cases.push({
-    id: 'trace-context-extract-object',
-    title: 'trace-context extract (traceparent + 3-member tracestate), plain-object carrier',
-    memory: true,
-    impls: {
-      ours: rotate(tcRecords, (c) => ours.tc.extract(ROOT_CONTEXT, c)),
-      otel: rotate(tcRecords, (c) => otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelGetter)),
-    },
-  });
-  cases.push({
-    id: 'trace-context-extract-headers',
-    title: 'trace-context extract (traceparent + 3-member tracestate), Fetch Headers carrier',
-    note: "Headers.get dominates both; OpenTelemetry is given a getter for Headers (its default reads plain objects)",
-    impls: {
-      ours: rotate(tcHeaders, (c) => ours.tc.extract(ROOT_CONTEXT, c)),
-      otel: rotate(tcHeaders, (c) => otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelHeadersGetter)),
-    },
-  });
-  cases.push({
-    id: 'trace-context-extract-read-tracestate',
-    title: 'trace-context extract, then read one tracestate key (plain-object carrier)',
-    note: "OpenTelemetry's TraceState parses on first use, so its extract alone skips the tracestate work; here both pay it",
-    impls: {
-      ours: rotate(tcRecords, (c) => getSpanContext(ours.tc.extract(ROOT_CONTEXT, c))?.traceState?.get('rojo')),
-      otel: rotate(tcRecords, (c) => otelTrace.getSpanContext(otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.traceState?.get('rojo')),
-    },
-  });
-  const oursSpanContexts = input.ids.map((f, i) => setSpanContext(ROOT_CONTEXT, { ...f, traceState: oursStates[i] }));
-  const otelSpanContexts = input.ids.map((f, i) => otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, { ...f, traceState: otelStates[i] }));
-  const floorSpanContexts = input.ids.map((f, i) => ({ ...f, traceState: input.tracestate3[i]!.split(',').map((m) => m.trim()).join(',') }));
-  cases.push({
-    id: 'trace-context-inject',
-    title: 'trace-context inject (traceparent + 3-member tracestate) into a plain object',
-    note: 'floor: the span context given directly (no Context), its tracestate kept as header text, plain property writes',
-    memory: true,
-    impls: {
-      ours: rotate(oursSpanContexts, (ctx) => {
-        const carrier = {};
-        ours.tc.inject(ctx, carrier);
-        return carrier;
-      }),
-      otel: rotate(otelSpanContexts, (ctx) => {
-        const carrier = {};
-        otel.tc.inject(ctx, carrier, otelSetter);
-        return carrier;
-      }),
-      floor: rotate(floorSpanContexts, (sc) => {
-        const carrier = {};
-        floorInjectTraceContext(sc, carrier);
-        return carrier;
-      }),
-    },
-  });
-  cases.push({
-    id: 'trace-context-inject-headers',
-    title: 'trace-context inject into a Fetch Headers carrier',
-    impls: {
-      ours: rotate(oursSpanContexts, (ctx) => {
-        const carrier = new Headers();
-        ours.tc.inject(ctx, carrier);
-        return carrier;
-      }),
-      otel: rotate(otelSpanContexts, (ctx) => {
-        const carrier = new Headers();
-        otel.tc.inject(ctx, carrier, { set: (c, k, v) => c.set(k, v) });
-        return carrier;
-      }),
-    },
-  });
-
-  // baggage propagator -------------------------------------------------------------------
-  for (const [n, set] of [[3, input.baggage3], [64, input.baggage64]] as const) {
-    const records = () => set.map((b, i) => ({ ...input.requestHeaders(prng(200 + i)), baggage: b }));
-    cases.push({
-      id: `baggage-extract-${n}`,
-      title: `baggage extract: ${n} members${n === 64 ? ' (~7 KB, UTF-8 escapes, properties)' : ''}, plain-object carrier`,
-      memory: true,
-      note: 'floor: every char checked by one compiled regex per member, values decoded, keys and entries built as a Baggage holds them; no limits, OWS, carrier or Context',
-      impls: () => {
-        const carriers = records();
-        return {
-          ours: rotate(carriers, (c) => ours.bg.extract(ROOT_CONTEXT, c)),
-          otel: rotate(carriers, (c) => otel.bg.extract(OTEL_ROOT_CONTEXT, c, otelGetter)),
-          floor: rotate(set, floorParseBaggage),
-        };
-      },
-    });
-    cases.push({
-      id: `baggage-inject-${n}`,
-      title: `baggage inject: ${n} members into a plain object`,
-      memory: n === 64,
-      impls: () => {
-        const oursContexts = set.map((b) => setBaggage(ROOT_CONTEXT, parseBaggage(b)));
-        const otelContexts = records().map((c) => otel.bg.extract(OTEL_ROOT_CONTEXT, c, otelGetter));
-        return {
-          ours: rotate(oursContexts, (ctx) => {
-            const carrier = {};
-            ours.bg.inject(ctx, carrier);
-            return carrier;
-          }),
-          otel: rotate(otelContexts, (ctx) => {
-            const carrier = {};
-            otel.bg.inject(ctx, carrier, otelSetter);
-            return carrier;
-          }),
-        };
-      },
-    });
-  }
-
-  // percent decoder ----------------------------------------------------------------------
-  const decodeSets: [string, string, readonly string[], string?][] = [
-    ['decode-ascii', 'percent decode: 64 ASCII chars, no escapes', input.decodeAscii],
-    ['decode-escaped', 'percent decode: mostly escapes (UTF-8)', input.decodeEscaped],
-    ['decode-invalid', 'percent decode: invalid UTF-8', input.decodeInvalid, 'decodeURIComponent throws URIError on invalid UTF-8 (caught here); ours yields U+FFFD'],
-  ];
-  for (const [id, title, set, note] of decodeSets) {
-    cases.push({
-      id,
-      title,
-      note: note ?? 'OpenTelemetry decodes with decodeURIComponent, measured as its stand-in',
-      impls: {
-        ours: rotate(set, decodeBaggageValue),
-        otel: rotate(set, (s) => {
-          try {
-            return decodeURIComponent(s);
-          } catch {
-            return undefined;
-          }
-        }),
-      },
-    });
-  }
-
-  // full request round trip --------------------------------------------------------------
-  const rtRecords = tcRecords.map((r, i) => ({ ...r, baggage: input.baggage3[i]! }));
-  const tracer = createTracer();
-  cases.push({
-    id: 'round-trip',
-    title: 'request round trip: extract traceparent + tracestate + baggage, child span, inject both',
-    memory: true,
-    note: "OpenTelemetry's minimal path: trace.wrapSpanContext with a RandomIdGenerator-style span id (no SDK installed)",
-    impls: {
-      ours: rotate(rtRecords, (c) => {
-        let ctx: Context = ours.tc.extract(ROOT_CONTEXT, c);
-        ctx = ours.bg.extract(ctx, c);
-        const span = tracer.startSpan('GET /', undefined, ctx);
-        const child = setSpan(ctx, span);
-        const out = {};
-        ours.tc.inject(child, out);
-        ours.bg.inject(child, out);
-        return out;
-      }),
-      otel: rotate(rtRecords, (c) => {
-        let ctx: OtelContext = otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelGetter);
-        ctx = otel.bg.extract(ctx, c, otelGetter);
-        const parent = otelTrace.getSpanContext(ctx)!;
-        const start = nowMs();
-        const span = otelTrace.wrapSpanContext({ traceId: parent.traceId, spanId: otelSpanId(), traceFlags: parent.traceFlags, traceState: parent.traceState });
-        const child = otelTrace.setSpan(ctx, span);
-        const out: Record<string, string> = {};
-        otel.tc.inject(child, out, otelSetter);
-        otel.bg.inject(child, out, otelSetter);
-        sink = start;
-        return out;
-      }),
-    },
-  });
-  void otelPropagation;
-  return cases;
-}
-
-// ---------------------------------------------------------------------------------------
-// Targets (DESIGN.md, Performance): ratio other-time / our-time, same run.
-
-interface Target {
+export interface Regime {
   name: string;
-  against: ImplName;
-  min: number;
-  cases: string[];
+  seed?: number;
+  cases: CaseResult[];
 }
 
-const TARGETS: Target[] = [
-  { name: 'traceparent parse vs OpenTelemetry', against: 'otel', min: 1.0, cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'] },
-  { name: 'traceparent parse vs tctx', against: 'tctx', min: 2.0, cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'] },
-  { name: 'trace-context extract with tracestate', against: 'otel', min: 1.5, cases: ['trace-context-extract-object', 'trace-context-extract-headers'] },
-  { name: 'baggage extract, 3 members', against: 'otel', min: 3.0, cases: ['baggage-extract-3'] },
-  { name: 'baggage extract, 64 members / 7 KB', against: 'otel', min: 3.0, cases: ['baggage-extract-64'] },
-  { name: 'inject', against: 'otel', min: 1.5, cases: ['trace-context-inject', 'baggage-inject-3', 'baggage-inject-64'] },
-];
-
-// ---------------------------------------------------------------------------------------
-// Measuring
-
-export interface ImplResult {
-  /** Median ns/op of the fastest round. */
-  ns: number;
-  /** Bytes allocated per op, when measured. */
-  bytes?: number;
-}
-
-export interface CaseResult {
+export interface CaseSummary {
   id: string;
   title: string;
-  note?: string;
-  results: Partial<Record<ImplName, ImplResult>>;
-  /** other-time / our-time. */
-  ratios: Partial<Record<ImplName, number>>;
+  /** Per implementation, ns/op in each regime, in `Report.regimes` order. */
+  ns: Partial<Record<ImplName, (number | null)[]>>;
+  /** Per other implementation, the worse ratio over the regimes. */
+  worst: Partial<Record<ImplName, number>>;
+  /** Our slowest / fastest time over the regimes: above CLIFF, a cliff. */
+  spread: number;
+  bytes: Partial<Record<ImplName, (number | null)[]>>;
 }
 
 export interface TargetResult {
   name: string;
-  against: ImplName;
+  against: string;
   min: number;
-  /** The lowest ratio over the target's cases, and each case's. */
   worst: number | null;
   perCase: Record<string, number | null>;
   met: boolean | null;
@@ -431,138 +91,147 @@ export interface Report {
   cores: number;
   quick: boolean;
   setSize: number;
-  cases: CaseResult[];
+  regimes: Regime[];
+  cases: CaseSummary[];
   targets: TargetResult[];
+  inFlight?: InFlightRow[];
 }
 
-async function timeOf(fn: () => unknown): Promise<number> {
-  const stats = await measure(fn, { min_cpu_time: CPU_TIME_NS });
-  return stats.p50;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/**
- * Bytes allocated per call: heap growth over `n` calls, with a GC before and none during
- * (checked with v8.GCProfiler; a run that saw a GC is redone with fewer calls).
- */
-function bytesPerOp(fn: () => unknown): number | undefined {
-  if (gc === undefined || typeof (v8 as { GCProfiler?: unknown }).GCProfiler !== 'function') return undefined;
-  for (let n = 2048; n >= 8; n >>= 1) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      gc();
-      const profiler = new v8.GCProfiler();
-      profiler.start();
-      const before = v8.getHeapStatistics().used_heap_size;
-      for (let k = 0; k < n; k++) fn();
-      const after = v8.getHeapStatistics().used_heap_size;
-      const gcs = profiler.stop().statistics.length;
-      if (gcs === 0) return Math.max(0, (after - before - overhead) / n);
-    }
-  }
-  return undefined;
-}
-/** What the measuring itself allocates (the heap-statistics object), subtracted above. */
-let overhead = 0;
-
-function pad(s: string, n: number, left = false): string {
-  return s.length >= n ? s : left ? ' '.repeat(n - s.length) + s : s + ' '.repeat(n - s.length);
-}
-
-function fmtNs(ns: number): string {
+function fmtNs(ns: number | null | undefined): string {
+  if (ns === null || ns === undefined) return '-';
   return ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`;
 }
+const pad = (s: string, n: number, left = true) => (s.length >= n ? s : left ? ' '.repeat(n - s.length) + s : s + ' '.repeat(n - s.length));
 
-async function main(): Promise<void> {
-  const all = buildCases();
-  const cases = all.filter((c) => FILTER === '' || c.id.includes(FILTER) || c.title.toLowerCase().includes(FILTER));
-  if (cases.length === 0) {
-    console.log(`no case matches --filter ${FILTER}; ids: ${all.map((c) => c.id).join(', ')}`);
-    process.exitCode = 1;
-    return;
-  }
-  console.log(`w3c-propagation benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${QUICK ? 'quick' : 'full'} run, ${SET_SIZE} distinct inputs per case`);
-  console.log('ns/op (median); ratio = other-time / w3c-propagation-time (above 1: we are faster)\n');
+function summarize(regimes: Regime[]): CaseSummary[] {
+  const ids = [...new Set(regimes.flatMap((r) => r.cases.map((c) => c.id)))];
+  return ids.map((id) => {
+    const inRegime = regimes.map((r) => r.cases.find((c) => c.id === id));
+    const first = inRegime.find((c) => c !== undefined)!;
+    const summary: CaseSummary = { id, title: first.title, ns: {}, worst: {}, spread: 1, bytes: {} };
+    for (const name of IMPLS) {
+      if (!inRegime.some((c) => c?.results[name])) continue;
+      summary.ns[name] = inRegime.map((c) => c?.results[name]?.ns ?? null);
+      if (inRegime.some((c) => c?.results[name]?.bytes !== undefined)) summary.bytes[name] = inRegime.map((c) => c?.results[name]?.bytes ?? null);
+      const ratios = inRegime.map((c) => c?.ratios[name]).filter((r): r is number => r !== undefined);
+      if (name !== 'ours' && ratios.length) summary.worst[name] = Math.min(...ratios);
+    }
+    const ours = (summary.ns.ours ?? []).filter((n): n is number => n !== null);
+    summary.spread = ours.length ? Math.max(...ours) / Math.min(...ours) : 1;
+    return summary;
+  });
+}
 
-  overhead = 0;
-  const noop = bytesPerOp(() => undefined) ?? 0;
-  overhead = noop * 2048;
-
-  const results: CaseResult[] = [];
+function printCases(regimes: Regime[], cases: CaseSummary[]): void {
+  const names = regimes.map((r) => (r.seed === undefined ? r.name : `${r.name} #${r.seed}`));
+  console.log(`ns/op per regime (${names.join(' | ')}); ratio = other / ours, the worse regime shown; spread = our slowest / fastest\n`);
   for (const c of cases) {
-    const impls = typeof c.impls === 'function' ? c.impls() : c.impls;
-    const names = IMPLS.filter((n) => impls[n] !== undefined);
-    const best: Partial<Record<ImplName, number>> = {};
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-        gc?.();
-        const ns = await timeOf(impls[name]!);
-        best[name] = Math.min(best[name] ?? Infinity, ns);
-      }
+    const cliff = c.spread > CLIFF ? `  CLIFF (spread ${c.spread.toFixed(2)} > ${CLIFF})` : '';
+    console.log(`${c.title}  [${c.id}]${cliff}`);
+    for (const name of IMPLS) {
+      const ns = c.ns[name];
+      if (!ns) continue;
+      const ratio = name === 'ours' ? `spread ${c.spread.toFixed(2)}` : `ratio ${c.worst[name]!.toFixed(2)}`;
+      const bytes = c.bytes[name] ? `   bytes/op ${c.bytes[name]!.map((b) => (b === null ? '-' : String(b))).join(' | ')}` : '';
+      console.log(`  ${pad(IMPL_LABEL[name], 16, false)}${ns.map((n) => pad(fmtNs(n), 11)).join('')}   ${ratio}${bytes}`);
     }
-    const res: CaseResult = { id: c.id, title: c.title, note: c.note, results: {}, ratios: {} };
-    for (const name of names) {
-      res.results[name] = { ns: best[name]! };
-      if (c.memory) {
-        const bytes = bytesPerOp(impls[name]!);
-        if (bytes !== undefined) res.results[name]!.bytes = Math.round(bytes);
-      }
-      if (name !== 'ours') res.ratios[name] = best[name]! / best.ours!;
-    }
-    results.push(res);
-    printCase(res);
+    console.log('');
   }
+}
 
-  const targets = TARGETS.map((t): TargetResult => {
+function evaluateTargets(cases: CaseSummary[]): TargetResult[] {
+  return TARGETS.map((t) => {
     const perCase: Record<string, number | null> = {};
-    for (const id of t.cases) perCase[id] = results.find((r) => r.id === id)?.ratios[t.against] ?? null;
+    for (const id of t.cases) perCase[id] = cases.find((c) => c.id === id)?.worst[t.against] ?? null;
     const known = Object.values(perCase).filter((r): r is number => r !== null);
-    const worst = known.length === 0 ? null : Math.min(...known);
+    const worst = known.length ? Math.min(...known) : null;
     return { name: t.name, against: t.against, min: t.min, worst, perCase, met: worst === null ? null : worst >= t.min };
   });
-  console.log('Targets (ratio other-time / ours, worst case counts):');
+}
+
+function inFlightTargets(rows: InFlightRow[]): TargetResult[] {
+  const row = (impl: 'ours' | 'otel', ring: number) => rows.find((r) => r.impl === impl && r.ring === ring)!;
+  const big = RING_SIZES[RING_SIZES.length - 1]!;
+  const retained = row('ours', big).retainedBytes ?? null;
+  const passThrough = row('otel', big).passThroughNs / row('ours', big).passThroughNs;
+  return [
+    { name: `in flight: bytes retained per extracted context (tp + ts + 3-member baggage), ${big.toLocaleString('en')} in flight`, against: 'absolute, at most', min: MAX_RETAINED_BYTES, worst: retained, perCase: {}, met: retained === null ? null : retained <= MAX_RETAINED_BYTES },
+    { name: `in flight: pass-through vs OpenTelemetry, ${big.toLocaleString('en')} in flight`, against: 'otel', min: MIN_PASS_THROUGH_RATIO, worst: passThrough, perCase: {}, met: passThrough >= MIN_PASS_THROUGH_RATIO },
+  ];
+}
+
+function printInFlight(rows: InFlightRow[]): void {
+  console.log('In flight: results kept alive in a ring (ns/op includes the garbage collector)');
+  console.log(`  ${pad('library', 16, false)}${pad('ring', 8)}${pad('extract', 11)}${pad('inject', 11)}${pad('pass-through', 14)}${pad('retained', 14)}`);
+  for (const r of rows) {
+    const retained = r.retainedBytes === undefined ? '-' : `${Math.round(r.retainedBytes)} B/ctx`;
+    console.log(`  ${pad(IMPL_LABEL[r.impl], 16, false)}${pad(r.ring.toLocaleString('en'), 8)}${pad(fmtNs(r.extractNs), 11)}${pad(fmtNs(r.injectNs), 11)}${pad(fmtNs(r.passThroughNs), 14)}${pad(retained, 14)}`);
+  }
+  for (const ring of RING_SIZES) {
+    const ours = rows.find((r) => r.impl === 'ours' && r.ring === ring)!;
+    const otel = rows.find((r) => r.impl === 'otel' && r.ring === ring)!;
+    console.log(`  ratios at ${ring.toLocaleString('en')}: extract ${(otel.extractNs / ours.extractNs).toFixed(2)}, inject ${(otel.injectNs / ours.injectNs).toFixed(2)}, pass-through ${(otel.passThroughNs / ours.passThroughNs).toFixed(2)}`);
+  }
+  console.log('');
+}
+
+function printTargets(targets: TargetResult[]): void {
+  console.log('Targets (the worse regime counts):');
   for (const t of targets) {
     if (t.met === null) continue;
     const detail = Object.entries(t.perCase)
       .filter(([, r]) => r !== null)
       .map(([id, r]) => `${id} ${r!.toFixed(2)}`)
       .join(', ');
-    console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name} >= ${t.min.toFixed(1)}: ${t.worst!.toFixed(2)}  (${detail})`);
+    const wanted = t.against.startsWith('absolute') ? `<= ${t.min}` : `>= ${t.min.toFixed(1)}`;
+    console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name} ${wanted}: ${t.worst!.toFixed(2)}${detail ? `  (${detail})` : ''}`);
   }
+}
 
-  if (JSON_OUT) {
-    const report: Report = {
-      date: new Date().toISOString(),
-      node: process.version,
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      quick: QUICK,
-      setSize: SET_SIZE,
-      cases: results,
-      targets,
-    };
-    const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results');
+async function main(): Promise<void> {
+  const all = buildCases();
+  const cases = all.filter((c) => FILTER === '' || c.id.includes(FILTER) || c.title.toLowerCase().includes(FILTER));
+  const runInFlight = (REGIME === undefined || REGIME === 'in-flight') && (FILTER === '' || 'in-flight'.includes(FILTER) || FILTER === 'in flight');
+  if (cases.length === 0 && !runInFlight) {
+    console.log(`no case matches --filter ${FILTER}; ids: ${all.map((c) => c.id).join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`w3c-propagation benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${QUICK ? 'quick' : 'full'} run, ${SET_SIZE} distinct inputs per case`);
+  const regimes: Regime[] = [];
+  if (cases.length && (REGIME === undefined || REGIME === 'isolated')) {
+    console.log(`isolated: ${cases.length} cases, each in a fresh process ...`);
+    regimes.push({ name: 'isolated', cases: cases.map((c) => worker('isolated', c.id) as CaseResult) });
+  }
+  if (cases.length && (REGIME === undefined || REGIME === 'mixed')) {
+    for (let k = 0; k < ORDERS; k++) {
+      const seed = FIRST_SEED + k;
+      console.log(`mixed: every case run first in the order of seed ${seed}, then measured ...`);
+      regimes.push({ name: 'mixed', seed, cases: worker('mixed', String(seed), ...(FILTER ? ['--filter', FILTER] : [])) as CaseResult[] });
+    }
+  }
+  console.log('');
+  const summaries = summarize(regimes);
+  printCases(regimes, summaries);
+  const targets = evaluateTargets(summaries);
+  let inFlight: InFlightRow[] | undefined;
+  if (runInFlight) {
+    inFlight = worker('in-flight') as InFlightRow[];
+    printInFlight(inFlight);
+    targets.push(...inFlightTargets(inFlight));
+  }
+  printTargets(targets);
+  const cliffs = summaries.filter((c) => c.spread > CLIFF);
+  console.log(cliffs.length ? `\nCliffs (our time spreads over ${CLIFF}x across regimes and orders): ${cliffs.map((c) => `${c.id} ${c.spread.toFixed(2)}`).join(', ')}` : `\nNo cliff: every case's time stays within ${CLIFF}x across regimes and orders.`);
+
+  if (flag('--json')) {
+    const report: Report = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, quick: QUICK, setSize: SET_SIZE, regimes, cases: summaries, targets, inFlight };
+    const dir = join(here, '..', '..', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'latest.json');
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nwrote ${file}`);
   }
-  if (sink === Symbol.for('never')) console.log(sink);
-}
-
-function printCase(res: CaseResult): void {
-  console.log(`${res.title}  [${res.id}]`);
-  const hasBytes = Object.values(res.results).some((r) => r?.bytes !== undefined);
-  console.log(`  ${pad('implementation', 18)}${pad('ns/op', 12, true)}${pad('ratio', 10, true)}${hasBytes ? pad('bytes/op', 11, true) : ''}`);
-  for (const name of IMPLS) {
-    const r = res.results[name];
-    if (r === undefined) continue;
-    const ratio = name === 'ours' ? '1.00' : res.ratios[name]!.toFixed(2);
-    const bytes = hasBytes ? pad(r.bytes === undefined ? '-' : String(r.bytes), 11, true) : '';
-    console.log(`  ${pad(IMPL_LABEL[name], 18)}${pad(fmtNs(r.ns), 12, true)}${pad(ratio, 10, true)}${bytes}`);
-  }
-  if (res.note) console.log(`  note: ${res.note}`);
-  console.log('');
 }
 
 await main();
