@@ -1,4 +1,7 @@
-/** One corpus case against this library: fast path, propagator and inspector must all agree with it. */
+/**
+ * One corpus case against this library: the fast path, the propagator and the inspector (its
+ * verdict and what it says is kept and sent on) must all give the corpus's answer.
+ */
 import * as assert from 'uvu/assert';
 import { isOwnAnswer } from './compare.js';
 import { KNOWN_GAPS } from './known-gaps.js';
@@ -24,4 +27,5 @@ export function checkCase(c: VectorCase): void {
   assert.ok(isOwnAnswer(c, propagated, true), `extract/inject: got ${show(propagated)}, want ${want}`);
   if (c.header === 'tracestate') assert.ok(propagated.parent, 'TC-19: the valid traceparent survives whatever the tracestate is');
   assert.is(inspected.valid, c.valid, 'inspect: valid');
+  assert.ok(isOwnAnswer(c, inspected.kept), `inspect's kept: got ${show(inspected.kept)}, want ${want}`);
 }

@@ -82,16 +82,25 @@ export function runPropagator(c: VectorCase): PropagatorResult {
 
 export interface InspectResult {
   valid: boolean;
+  /** What inspect says a propagator keeps and sends on (its `kept`). */
+  kept: Outcome<unknown>;
 }
 
 /** What inspect* says of the case's input. */
 export function runInspect(c: VectorCase): InspectResult {
   switch (c.header) {
-    case 'traceparent':
-      return { valid: inspectTraceparent(oneValue(c.input)).valid };
-    case 'tracestate':
-      return { valid: inspectTraceState(c.input).valid };
-    case 'baggage':
-      return { valid: inspectBaggage(c.input).valid };
+    case 'traceparent': {
+      const r = inspectTraceparent(oneValue(c.input));
+      return { valid: r.valid, kept: { expect: traceparentKept(r.kept.value), output: r.kept.sends ?? null } };
+    }
+    case 'tracestate': {
+      const r = inspectTraceState(c.input);
+      return { valid: r.valid, kept: { expect: r.kept.value?.map((m) => [m.key, m.value]) ?? null, output: r.kept.sends ?? null } };
+    }
+    case 'baggage': {
+      const r = inspectBaggage(c.input);
+      const members = (r.kept.value ?? []).map((m) => ({ key: m.key, value: m.value, properties: (m.properties ?? []).map((p) => ({ ...p })) }));
+      return { valid: r.valid, kept: { expect: members, output: r.kept.sends ?? null } };
+    }
   }
 }
