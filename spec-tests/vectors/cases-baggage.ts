@@ -79,9 +79,13 @@ function charName(c: string): string {
     ']': 'rbracket', '^': 'caret', _: 'underscore', '`': 'backtick', '{': 'lbrace', '|': 'pipe', '}': 'rbrace', '~': 'tilde',
     '\u0000': 'nul', '\u0001': 'soh', '\n': 'lf', '\r': 'cr', '\u001f': 'us', '\u007f': 'del', '\u00e9': 'e-acute', '\u20ac': 'euro', '\u{1f600}': 'emoji',
   };
-  return names[c] ?? c;
+  if (names[c]) return names[c];
+  if (c.charCodeAt(0) < 0x20) return `ctl-${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  return c;
 }
 
+/** Every C0 control char and DEL. */
+const CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)), '\u007f'];
 const TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
 /** Printable ASCII that is neither a token char nor a delimiter of the list (',', '=', ';'). */
 const NOT_TCHAR = '"()/:<>?@[\\]{}';
@@ -153,7 +157,7 @@ function values(): BaggageCase[] {
   out.push(bg('value-alphanumeric', 'k=AZaz09', [mem('k', 'AZaz09')], ['BG-4'], 'Letters and digits.'));
   const every = OCTET_SYMBOLS + '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   out.push(bg('value-every-octet', `k=${every}`, [mem('k', every)], ['BG-4', 'BG-14'], 'A value of every baggage-octet ("%" not followed by hex: kept as it is).'));
-  for (const c of [' ', '"', '\\', '\t', '\u0000', '\u0001', '\n', '\u001f', '\u007f', '\u00e9', '\u20ac', '\u{1f600}']) {
+  for (const c of [' ', '"', '\\', ...CONTROLS, '\u00e9', '\u20ac', '\u{1f600}']) {
     const rules = c.charCodeAt(0) > 0x7f ? ['BG-4', 'BG-8'] : ['BG-4'];
     out.push(dropped(`value-char-${charName(c)}`, `x=1,k=a${c}b,y=3`, [mem('x', '1'), mem('y', '3')], rules, `${JSON.stringify(c)} is not a baggage-octet: the member is dropped.`));
   }
