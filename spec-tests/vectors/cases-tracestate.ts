@@ -8,6 +8,9 @@ import type { TraceStateCase, TraceStateKept } from './types.js';
 
 const LIMIT = 512;
 
+/** The valid traceparent that goes with every tracestate case. */
+export const FIXED_TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
 function joined(pairs: TraceStateKept): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join(',');
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { findPackageRoot } from '../helpers/paths.js';
 import { baggageCases } from './cases-baggage.js';
 import { traceparentCases } from './cases-traceparent.js';
-import { tracestateCases } from './cases-tracestate.js';
+import { FIXED_TRACEPARENT, tracestateCases } from './cases-tracestate.js';
 import { SCHEMA } from './schema.js';
 import type { BaggageCase, CorpusFile, TraceparentCase, TraceStateCase } from './types.js';
 
@@ -24,7 +24,7 @@ export function traceContextCorpus(): CorpusFile<TraceparentCase | TraceStateCas
     version: 1,
     description:
       'W3C Trace Context test vectors: traceparent and tracestate values, what a receiver keeps of each and what a conforming propagator sends on. ' +
-      'Rules are the TC-n ids of the w3c-propagation spec digest. tracestate cases are read with a valid traceparent alongside.',
+      `Rules are the TC-n ids of the w3c-propagation spec digest. tracestate cases are read with the valid traceparent ${FIXED_TRACEPARENT} alongside.`,
     cases: [...traceparentCases(), ...tracestateCases()],
   };
 }

@@ -21,10 +21,10 @@ import {
   type TraceState,
   type TraceparentFields,
 } from '../../src/index.js';
+import { FIXED_TRACEPARENT } from './cases-tracestate.js';
 import type { BaggageMemberKept, Outcome, TraceparentKept, VectorCase } from './types.js';
 
-/** The valid traceparent that goes with every tracestate case. */
-export const FIXED_TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+export { FIXED_TRACEPARENT } from './cases-tracestate.js';
 
 /** Several traceparent lines as an HTTP stack hands them over: joined by ", " (RFC 9110). */
 export function oneValue(input: string | string[]): string {
