@@ -35,7 +35,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   { id: 'trace-context', label: 'trace-context propagator + Context', library: 'w3c-propagation' },
   { id: 'baggage', label: 'baggage propagator + Context', library: 'w3c-propagation' },
   { id: 'w3c-propagators', label: 'both W3C propagators + Composite + Context', library: 'w3c-propagation', budget: 5250, target: 3072 },
-  { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 10900, target: 6144 },
+  { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 11100, target: 6144 },
   { id: 'tctx-traceparent', label: 'traceparent codec (parse + make)', library: 'tctx' },
   { id: 'otel-trace-context', label: 'trace-context propagator + Context', library: '@opentelemetry/core + api' },
   { id: 'otel-baggage', label: 'baggage propagator + Context', library: '@opentelemetry/core + api' },

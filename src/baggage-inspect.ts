@@ -2,9 +2,9 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { Baggage, formatBaggage, limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
-import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+import { describeChar, problem, type KeptInspection, type Problem } from './problem.js';
 
 const MAX_PROBLEMS = 32;
 
@@ -98,12 +98,14 @@ const EXPLAIN: [string, string, string][] = [
  * Every problem in a `baggage` header: `{ valid: true, value: members }` with values
  * decoded, or `{ valid: false, errors }`. Several values are read as one list joined by
  * commas (BG-2); offsets count in that joined string. Warnings: duplicate keys (BG-22), a
- * `%` kept literally (BG-14), invalid UTF-8 replaced by U+FFFD (BG-10).
+ * `%` kept literally (BG-14), invalid UTF-8 replaced by U+FFFD (BG-10). `kept` is what a
+ * propagator keeps, valid or not: the well-formed members within the limits, decoded (BG-20,
+ * BG-16), and the header it sends on for them.
  */
-export function inspectBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Inspection<BaggageMember[]> {
+export function inspectBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): KeptInspection<BaggageMember[]> {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) value = value.join(',');
   if (typeof value !== 'string') {
-    return { valid: false, errors: [problem('not-a-string', 'a baggage header value is a string or a list of strings', 0, 'BG-23')] };
+    return { valid: false, errors: [problem('not-a-string', 'a baggage header value is a string or a list of strings', 0, 'BG-23')], kept: { value: [], sends: undefined } };
   }
   const s = value;
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
@@ -155,7 +157,8 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
     checkEscapes(s, a, b, add.bind(null, warnings));
   }
   const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: members };
-  return warnings.length > 0 ? { ...result, warnings } : result;
+  const sends = formatBaggage(new Baggage(members.map((m) => m.key), members.map(({ key, ...entry }) => entry)), limits);
+  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept: { value: members, sends: sends || undefined } };
 }
 
 /** Warns about a `%` kept literally and about escapes that are not valid UTF-8. */

@@ -17,7 +17,7 @@ export {
 export type { TraceStateMember, TraceStateParseOptions } from './tracestate.js';
 export { generateTraceId, generateSpanId, isValidTraceId, isValidSpanId, setRandomSource } from './ids.js';
 export type { RandomSource } from './ids.js';
-export type { Problem, Inspection } from './problem.js';
+export type { Problem, Inspection, Kept, KeptInspection } from './problem.js';
 export { encodeBaggageValue, decodeBaggageValue } from './percent.js';
 export { Baggage, createBaggage, parseBaggage, formatBaggage, EMPTY_BAGGAGE, DEFAULT_BAGGAGE_LIMITS } from './baggage.js';
 export type { BaggageEntry, BaggageProperty, BaggageMember, BaggageLimits } from './baggage.js';

@@ -13,7 +13,7 @@
  *   const header = formatTraceparent({ traceId, spanId, traceFlags });
  */
 import { hexAt, hexBits } from './ids.js';
-import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+import { describeChar, NOTHING_KEPT, problem, type Inspection, type KeptInspection, type Problem } from './problem.js';
 
 /** The length of a version-00 value; the minimum for every version (TC-2, TC-8). */
 export const TRACEPARENT_LENGTH = 55;
@@ -99,9 +99,17 @@ function isOws(c: number): boolean {
 
 /**
  * Says what is wrong with a traceparent value, each problem with its offset and rule.
- * Valid exactly when `parseTraceparent` returns a value.
+ * Valid exactly when `parseTraceparent` returns a value; `kept` is the parent a propagator
+ * continues and the traceparent it sends on (version 00, TC-10), or nothing: a new trace (TC-11).
  */
-export function inspectTraceparent(value: unknown): Inspection<TraceparentFields & { version: number }> {
+export function inspectTraceparent(value: unknown): KeptInspection<TraceparentFields & { version: number }, TraceparentFields> {
+  const result = inspectFields(value);
+  if (!result.valid) return { ...result, kept: NOTHING_KEPT };
+  const { traceId, spanId, traceFlags } = result.value;
+  return { ...result, kept: { value: { traceId, spanId, traceFlags }, sends: formatValidTraceparent(traceId, spanId, traceFlags) } };
+}
+
+function inspectFields(value: unknown): Inspection<TraceparentFields & { version: number }> {
   if (typeof value !== 'string') {
     return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-2')] };
   }

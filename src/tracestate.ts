@@ -13,7 +13,7 @@
  *   const ts = parseTraceState(header) ?? new TraceState();   // undefined when invalid
  *   carrier.tracestate = ts.set('mine', 'x').serialize();
  */
-import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+import { describeChar, NOTHING_KEPT, problem, type KeptInspection, type Problem } from './problem.js';
 
 /** At most 32 list members (TC-21, TC-28). */
 export const TRACESTATE_MAX_MEMBERS = 32;
@@ -274,24 +274,26 @@ export interface TraceStateMember {
 /**
  * Says what is wrong with one or more tracestate values, each problem with its offset
  * (in the values joined by `,`) and rule. Valid exactly when `parseTraceState` is, with the
- * same options. Bounded work on hostile input: input over the cap is one `too-long` error;
+ * same options. `kept` is what a propagator keeps (the members, a repeated key's left-most
+ * occurrence only) and sends on (cut to 512 chars, TC-30), or nothing when the tracestate is
+ * discarded (TC-26). Bounded work on hostile input: input over the cap is one `too-long` error;
  * only the first 32 members are examined (more is `too-many-members` anyway), and at most 32
  * problems are listed, then one `too-many-problems`.
  */
-export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): Inspection<TraceStateMember[]> {
+export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): KeptInspection<TraceStateMember[]> {
   const max = inputCap(options);
   let length = typeof value === 'string' ? value.length : 0;
   if (Array.isArray(value)) {
     length = joinedLength(value);
     if (length < 0) {
       const bad = value.findIndex((v) => typeof v !== 'string');
-      return { valid: false, errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')] };
+      return { valid: false, errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')], kept: NOTHING_KEPT };
     }
   } else if (typeof value !== 'string') {
-    return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-20')] };
+    return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-20')], kept: NOTHING_KEPT };
   }
   if (length > max) {
-    return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')] };
+    return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')], kept: NOTHING_KEPT };
   }
   const s: string = Array.isArray(value) ? value.join(',') : (value as string);
   const found: Found = { errors: [], warnings: [], omitted: 0, firstOmitted: 0, members: [], seen: new Set() };
@@ -320,8 +322,13 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
     errors.push(problem('too-many-problems', `${found.omitted} more problems not listed (the first ${MAX_PROBLEMS} are)`, found.firstOmitted, 'TC-26'));
   }
   const warnings = found.warnings;
-  if (errors.length > 0) return warnings.length > 0 ? { valid: false, errors, warnings } : { valid: false, errors };
-  return warnings.length > 0 ? { valid: true, value: found.members, warnings } : { valid: true, value: found.members };
+  const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: found.members };
+  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept: errors.length > 0 ? NOTHING_KEPT : keptOf(found.members) };
+}
+
+function keptOf(members: TraceStateMember[]): KeptInspection<TraceStateMember[]>['kept'] {
+  const sends = makeTraceState(members.map((m) => m.key), members.map((m) => m.value)).serialize();
+  return { value: members, sends: sends || undefined };
 }
 
 /** What `inspectMember` collects; problems past MAX_PROBLEMS are only counted. */

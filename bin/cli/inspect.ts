@@ -7,12 +7,13 @@ import { renderBaggage, renderTraceparent, renderTraceState, type Report } from 
 
 export type HeaderName = 'traceparent' | 'tracestate' | 'baggage';
 
-export function inspectOne(header: HeaderName, value: string): Report {
+/** `withoutParent`: a tracestate that came without a single valid traceparent (TC-18). */
+export function inspectOne(header: HeaderName, value: string, withoutParent = false): Report {
   switch (header) {
     case 'traceparent':
       return renderTraceparent(value, inspectTraceparent(value));
     case 'tracestate':
-      return renderTraceState(value, inspectTraceState(value));
+      return renderTraceState(value, inspectTraceState(value), withoutParent);
     case 'baggage':
       return renderBaggage(value, inspectBaggage(value));
   }
@@ -36,9 +37,10 @@ export function inspectHeaders(text: string): Report {
     reports.push(inspectOne('traceparent', h.traceparent[0]));
   }
   if (h.tracestate.length > 0) {
-    const report = inspectOne('tracestate', h.tracestate.join(','));
+    const withoutParent = reports.length === 0 || !reports[0].valid;
+    const report = inspectOne('tracestate', h.tracestate.join(','), withoutParent);
     if (h.tracestate.length > 1) report.lines[0] += `   (${h.tracestate.length} lines combined)`;
-    if (reports.length === 0 || !reports[0].valid) {
+    if (withoutParent && !report.lines.some((l) => l.includes('[TC-18]'))) {
       report.lines.push(`  note: without a single valid traceparent, tracestate is ignored [TC-18]`);
     }
     reports.push(report);

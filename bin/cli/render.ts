@@ -1,5 +1,5 @@
 /** Turns an Inspection into lines for a person. */
-import type { Inspection, Problem } from '../../src/problem.js';
+import type { Inspection, Kept, Problem } from '../../src/problem.js';
 import type { TraceparentFields } from '../../src/traceparent.js';
 import type { TraceStateMember } from '../../src/tracestate.js';
 import type { BaggageMember } from '../../src/baggage.js';
@@ -27,7 +27,11 @@ function problemLines(kind: 'error' | 'warning', p: Problem, value: string): str
   return [...caretLines(value, p.offset, '    '), `    ${kind} ${p.code} [${p.rule}] at ${p.offset}: ${p.message}`, ''];
 }
 
-function render<T>(header: string, value: string, inspection: Inspection<T>, fields: (v: T) => string[]): Report {
+/**
+ * The report: the verdict, the fields or the problems, the warnings, and when there was any
+ * problem, what a propagator keeps of the header and sends on.
+ */
+function render<T, K>(header: string, value: string, inspection: Inspection<T, K>, fields: (v: T) => string[], kept: (k: Kept<K>) => string[]): Report {
   const lines = [`${header}: ${value}`];
   if (inspection.valid) {
     lines.push('  ✓ valid', ...fields(inspection.value).map((l) => '  ' + l));
@@ -40,21 +44,44 @@ function render<T>(header: string, value: string, inspection: Inspection<T>, fie
   if (warnings.length > 0 && inspection.valid) lines.push('');
   for (const p of warnings) lines.push(...problemLines('warning', p, value));
   while (lines[lines.length - 1] === '') lines.pop();
+  if ((!inspection.valid || warnings.length > 0) && inspection.kept) lines.push('', ...kept(inspection.kept).map((l) => '  ' + l));
   return { valid: inspection.valid, lines };
 }
 
-export function renderTraceparent(value: string, inspection: Inspection<TraceparentFields & { version: number }>): Report {
-  return render('traceparent', value, inspection, (v) => [
-    `version   ${hex2(v.version)}`,
-    `trace id  ${v.traceId}`,
-    `span id   ${v.spanId}`,
-    `flags     ${describeFlags(v.traceFlags)}`,
-  ]);
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+export function renderTraceparent(value: string, inspection: Inspection<TraceparentFields & { version: number }, TraceparentFields>): Report {
+  return render(
+    'traceparent',
+    value,
+    inspection,
+    (v) => [`version   ${hex2(v.version)}`, `trace id  ${v.traceId}`, `span id   ${v.spanId}`, `flags     ${describeFlags(v.traceFlags)}`],
+    (k) =>
+      k.value
+        ? [`kept: trace id ${k.value.traceId}, parent id ${k.value.spanId}, flags ${describeFlags(k.value.traceFlags)}`, `sends on: ${k.sends}`]
+        : ['kept: nothing: a new trace starts [TC-11]', 'sends on: nothing of this one: the new trace gets its own traceparent'],
+  );
 }
 
-export function renderTraceState(value: string, inspection: Inspection<TraceStateMember[]>): Report {
-  return render('tracestate', value, inspection, (members) =>
-    members.length === 0 ? ['(no members)'] : [`${members.length} member${members.length === 1 ? '' : 's'}:`, ...members.map((m) => `  ${m.key} = ${m.value}`)],
+function traceStateMembers(members: readonly TraceStateMember[]): string[] {
+  return members.map((m) => `  ${m.key} = ${m.value}`);
+}
+
+/** `withoutParent`: no valid traceparent came with it, so nothing of it is kept or sent (TC-18). */
+export function renderTraceState(value: string, inspection: Inspection<TraceStateMember[]>, withoutParent = false): Report {
+  return render(
+    'tracestate',
+    value,
+    inspection,
+    (members) => (members.length === 0 ? ['(no members)'] : [`${plural(members.length, 'member')}:`, ...traceStateMembers(members)]),
+    (k) => {
+      if (withoutParent) return ['kept: nothing: without a single valid traceparent, tracestate is ignored [TC-18]', 'sends on: nothing'];
+      if (!k.value) return ['kept: nothing: the whole tracestate is discarded [TC-26]', 'sends on: nothing'];
+      const full = k.value.reduce((n, m) => n + m.key.length + m.value.length + 2, -1);
+      const sends =
+        k.sends === undefined ? 'nothing: an empty tracestate is not sent [TC-31]' : k.sends.length < full ? `${k.sends}   (cut from ${full} to ${k.sends.length} chars by whole members [TC-30])` : k.sends;
+      return [k.value.length === 0 ? 'kept: no members' : `kept: ${plural(k.value.length, 'member')}:`, ...traceStateMembers(k.value), `sends on: ${sends}`];
+    },
   );
 }
 
@@ -62,14 +89,24 @@ function quote(s: string): string {
   return JSON.stringify(s);
 }
 
+function baggageMembers(members: readonly BaggageMember[]): string[] {
+  const lines: string[] = [];
+  for (const m of members) {
+    lines.push(`  ${m.key} = ${quote(m.value)}`);
+    for (const p of m.properties ?? []) lines.push(`    ; ${p.key}${p.value === undefined ? '' : ` = ${quote(p.value)}`}`);
+  }
+  return lines;
+}
+
 export function renderBaggage(value: string, inspection: Inspection<BaggageMember[]>): Report {
-  return render('baggage', value, inspection, (members) => {
-    if (members.length === 0) return ['(no members)'];
-    const lines = [`${members.length} member${members.length === 1 ? '' : 's'} (values decoded):`];
-    for (const m of members) {
-      lines.push(`  ${m.key} = ${quote(m.value)}`);
-      for (const p of m.properties ?? []) lines.push(`    ; ${p.key}${p.value === undefined ? '' : ` = ${quote(p.value)}`}`);
-    }
-    return lines;
-  });
+  return render(
+    'baggage',
+    value,
+    inspection,
+    (members) => (members.length === 0 ? ['(no members)'] : [`${plural(members.length, 'member')} (values decoded):`, ...baggageMembers(members)]),
+    (k) =>
+      !k.value || k.value.length === 0
+        ? ['kept: nothing: no member is valid', 'sends on: nothing']
+        : [`kept: ${plural(k.value.length, 'member')} (values decoded):`, ...baggageMembers(k.value), `sends on: ${k.sends ?? 'nothing'}`],
+  );
 }

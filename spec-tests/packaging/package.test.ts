@@ -17,7 +17,10 @@ import { findPackageRoot } from '../helpers/paths.js';
 
 const ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const SUBPATHS = Object.keys(manifest.exports).filter((k) => k !== './package.json');
+/** Code entry points; `./vectors/*.json` (data, no types) is checked on its own. */
+const VECTORS = './vectors/*.json';
+const VECTOR_FILES = ['trace-context.json', 'baggage.json', 'schema.json'];
+const SUBPATHS = Object.keys(manifest.exports).filter((k) => k !== './package.json' && k !== VECTORS);
 const VALID = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 let work = '';
@@ -64,10 +67,12 @@ test('package.json: no dependencies, sideEffects false, types first in every exp
     const target = manifest.exports[subpath];
     assert.equal(Object.keys(target), ['types', 'default'], `exports["${subpath}"]`);
   }
+  assert.is(manifest.exports[VECTORS], VECTORS, 'the test vectors are exported as they are');
 });
 
-test('files: the tarball ships dist/src, dist/bin and src, and no tests, benches or examples', () => {
-  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|package\.json$|README\.md$|LICENSE|SECURITY\.md$)/;
+test('files: the tarball ships dist/src, dist/bin, src and the test vectors, and no tests, benches or examples', () => {
+  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|package\.json$|README\.md$|LICENSE|SECURITY\.md$)/;
+  for (const file of VECTOR_FILES) assert.ok(packed.includes(`vectors/${file}`), `vectors/${file} is shipped`);
   for (const path of packed) assert.match(path, allowed, `unexpected file in the tarball: ${path}`);
   for (const path of packed) assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
   for (const subpath of SUBPATHS) {
@@ -128,6 +133,31 @@ console.log(JSON.stringify(result));
   }
   const bin = run(process.execPath, [join(dir, manifest.bin['w3c-propagation']), 'inspect', 'traceparent', VALID], app);
   assert.is(bin.status, 0, output(bin));
+});
+
+test('installed from the tarball: the test vectors load by import (JSON modules) and by require', () => {
+  const app = join(work, 'app'); // unpacked by the test before
+  const ids = VECTOR_FILES.map((f) => `w3c-propagation/vectors/${f}`);
+  writeFileSync(
+    join(app, 'vectors.js'),
+    `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const result = {};
+for (const id of ${JSON.stringify(ids)}) {
+  const imported = (await import(id, { with: { type: 'json' } })).default;
+  const required = require(id);
+  result[id] = { cases: imported.cases?.length ?? 0, corpus: imported.corpus ?? null, schema: imported.$schema ?? null, same: JSON.stringify(imported) === JSON.stringify(required) };
+}
+console.log(JSON.stringify(result));
+`,
+  );
+  const r = run(process.execPath, [join(app, 'vectors.js')], app);
+  assert.is(r.status, 0, output(r));
+  const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, { cases: number; corpus: string | null; schema: string | null; same: boolean }>;
+  const local = (f: string) => JSON.parse(readFileSync(join(ROOT, 'vectors', f), 'utf8'));
+  assert.equal(result['w3c-propagation/vectors/trace-context.json'], { cases: local('trace-context.json').cases.length, corpus: 'trace-context', schema: null, same: true });
+  assert.equal(result['w3c-propagation/vectors/baggage.json'], { cases: local('baggage.json').cases.length, corpus: 'baggage', schema: null, same: true });
+  assert.equal(result['w3c-propagation/vectors/schema.json'], { cases: 0, corpus: null, schema: 'https://json-schema.org/draft/2020-12/schema', same: true });
 });
 
 test.run();

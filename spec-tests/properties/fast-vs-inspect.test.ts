@@ -9,6 +9,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import {
+  formatBaggage,
+  formatTraceparent,
   inspectBaggage,
   inspectTraceparent,
   inspectTraceState,
@@ -152,6 +154,81 @@ test('BG-2 BG-18 several baggage values read as one list joined by commas', () =
       assert.is(inspected.valid, joined.valid);
     }),
     { numRuns: Math.ceil(numRuns / 3) },
+  );
+});
+
+/** Tracestates with repeated keys (TC-28) and long members that serialize cuts (TC-30). */
+const repeatedKeyTraceState = fc
+  .array(fc.tuple(fc.constantFrom('a', 'b', 'c@d', '0'), tsValue), { minLength: 1, maxLength: 8 })
+  .map((ms) => ms.map(([k, v]) => `${k}=${v}`).join(','));
+const longValue = fc.string({ unit: fc.constantFrom(...'abcXYZ019!~+/ .:'), minLength: 60, maxLength: 256 }).filter((v) => !v.endsWith(' '));
+const longTraceState = fc
+  .uniqueArray(fc.tuple(tsKey, longValue), { selector: ([k]) => k, minLength: 1, maxLength: 10 })
+  .map((ms) => ms.map(([k, v]) => `${k}=${v}`).join(','));
+const anyTraceState = fc.oneof(wire(validTraceState, TRACESTATES), repeatedKeyTraceState, longTraceState, wire(repeatedKeyTraceState, TRACESTATES));
+
+test('TC-11 inspectTraceparent(x).kept is what parseTraceparent keeps and formatTraceparent sends on', () => {
+  fc.assert(
+    fc.property(wire(validTraceparent, TRACEPARENTS), (x) => {
+      const parsed = parseTraceparent(x);
+      const { kept } = inspectTraceparent(x);
+      assert.equal(kept.value, parsed, JSON.stringify(x));
+      assert.is(kept.sends, parsed && formatTraceparent(parsed), JSON.stringify(x));
+    }),
+    { numRuns },
+  );
+});
+
+test('TC-26 TC-28 TC-30 inspectTraceState(x).kept is what parseTraceState keeps and serialize() sends on', () => {
+  fc.assert(
+    fc.property(fc.oneof(anyTraceState, fc.array(anyTraceState, { maxLength: 3 })), (x) => {
+      const parsed = parseTraceState(x);
+      const { kept } = inspectTraceState(x);
+      if (parsed === undefined) {
+        assert.equal(kept, { value: undefined, sends: undefined }, JSON.stringify(x));
+        return;
+      }
+      assert.equal(kept.value?.map((m) => [m.key, m.value]), [...parsed], JSON.stringify(x));
+      assert.is(kept.sends, parsed.serialize() || undefined, JSON.stringify(x));
+    }),
+    { numRuns },
+  );
+});
+
+/**
+ * Headers around the limits: up to 200 members, one of them up to 5,000 bytes (BG-16, BG-17).
+ * Their '#' grows to '%23' when sent on, so the limits bite on output too.
+ */
+const limitBaggage = fc
+  .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 2500 }), fc.nat())
+  .map(([n, big, at]) => {
+    const members = Array.from({ length: n }, (_, i) => `k${i}=v#${i}`);
+    members.splice(n === 0 ? 0 : at % n, 0, `big=${'x#'.repeat(big)}`);
+    return members.join(',');
+  });
+
+test('BG-16 BG-20 inspectBaggage(x).kept is what parseBaggage keeps and formatBaggage sends on', () => {
+  fc.assert(
+    fc.property(fc.oneof(wire(validBaggage, BAGGAGES), limitBaggage, fc.array(wire(validBaggage, BAGGAGES), { maxLength: 3 })), (x) => {
+      const parsed = parseBaggage(x);
+      const { kept } = inspectBaggage(x);
+      assert.equal(kept.value, parsed.members(), JSON.stringify(x));
+      assert.is(kept.sends, formatBaggage(parsed) || undefined, JSON.stringify(x));
+    }),
+    { numRuns },
+  );
+});
+
+test('BG-16 inspectBaggage(x, limits).kept follows the limits given, as parseBaggage does', () => {
+  fc.assert(
+    fc.property(limitBaggage, fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 9000 }), (x, maxMembers, maxMemberBytes, maxTotalBytes) => {
+      const limits = { maxMembers, maxMemberBytes, maxTotalBytes };
+      const parsed = parseBaggage(x, limits);
+      const { kept } = inspectBaggage(x, limits);
+      assert.equal(kept.value, parsed.members(), JSON.stringify({ x: x.slice(0, 80), limits }));
+      assert.is(kept.sends, formatBaggage(parsed, limits) || undefined);
+    }),
+    { numRuns: Math.ceil(numRuns / 10) },
   );
 });
 
