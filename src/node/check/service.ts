@@ -11,11 +11,12 @@ export const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'E
 export const TIMED_OUT = 'CHECK_TIMEOUT';
 
 /**
- * A header value as it goes on the wire: text beyond Latin-1 as its UTF-8 bytes (Node writes
- * header strings as Latin-1); undefined when HTTP/1.1 cannot carry it (control characters).
+ * A header value as it goes on the wire: non-ASCII text as its UTF-8 bytes, as an HTTP client
+ * sends it (Node writes header strings as Latin-1, one byte per char); undefined when HTTP/1.1
+ * cannot carry it (control characters).
  */
 export function wireValue(value: string): string | undefined {
-  const bytes = /[^\x00-\xff]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+  const bytes = /[^\x00-\x7f]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
   return /[^\t\x20-\x7e\x80-\xff]/.test(bytes) ? undefined : bytes;
 }
 
