@@ -89,7 +89,19 @@ export function judgeTraceState(input: readonly string[], received: readonly str
   }
   const primary = outcomes[0].output === null ? [] : rawMembers([outcomes[0].output]);
   const aside = own > 0 ? ` (${own} member(s) of the service's own set aside: ${listKeys(members.slice(0, own).map(([k]) => k))})` : '';
-  return { problems: [{ rules: caseRules, header: 'tracestate', message: difference(rest, primary) + aside }], warnings };
+  return { problems: [{ rules: brokenRules(input, outcomes, caseRules), header: 'tracestate', message: difference(rest, primary) + aside }], warnings };
+}
+
+/**
+ * The rules a mismatch breaks. When every answer discards the input, they are exactly why it is
+ * invalid (what `inspect` says: TC-21, TC-22, TC-23 ...) and TC-26, not every rule the case
+ * touches (such as TC-20 for a case spread over two lines); otherwise the case's rules.
+ */
+function brokenRules(input: readonly string[], outcomes: readonly Outcome[], caseRules: string[]): string[] {
+  if (outcomes.some((o) => o.expect !== null)) return caseRules;
+  const inspection = inspectTraceState(input.join(','), { maxLength: Infinity });
+  if (inspection.valid) return caseRules;
+  return [...new Set([...inspection.errors.map((e) => e.rule), 'TC-26'])];
 }
 
 /** A tracestate expectation in words, for the report. */
