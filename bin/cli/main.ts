@@ -1,4 +1,5 @@
 /** Argument handling for the `w3c-propagation` command; returns the exit code. */
+import { runCheck } from './check.js';
 import { inspectHeaders, inspectOne, type HeaderName } from './inspect.js';
 
 export const USAGE = `Usage:
@@ -6,12 +7,28 @@ export const USAGE = `Usage:
   w3c-propagation inspect tracestate '<value>'
   w3c-propagation inspect baggage '<value>'
   w3c-propagation inspect --headers < request.txt
+  w3c-propagation check <test-service-url> [--baggage] [--corpus FILE]... [--json]
+      [--timeout MS] [--concurrency N] [--callback-host HOST] [--callback-port PORT]
+      [--public-host HOST]
 
-Prints the parsed fields of a W3C Trace Context or Baggage header, or each problem
-with its position and the spec rule it breaks. --headers reads "Name: value" lines
-(e.g. a pasted HTTP request) from stdin and inspects traceparent, tracestate and baggage.
+inspect prints the parsed fields of a W3C Trace Context or Baggage header, or each
+problem with its position and the spec rule it breaks. --headers reads "Name: value"
+lines (e.g. a pasted HTTP request) from stdin and inspects traceparent, tracestate and
+baggage. Exit status: 0 valid, 1 invalid, 2 usage error.
 
-Exit status: 0 valid, 1 invalid, 2 usage error.`;
+check sends the test-vector corpus to a W3C test service (the official harness's
+protocol: POST <url> with a JSON array of { url, arguments }; the service calls each
+url with the headers it propagates) and judges what comes back. One line per failed
+case, then a summary line; --json prints a machine-readable report instead.
+  --baggage          also send the baggage cases; the service must forward baggage
+  --corpus FILE      a corpus file to send instead of the shipped ones (repeatable)
+  --timeout MS       per request, callback included (default 5000)
+  --concurrency N    cases in flight at once (default 8)
+  --callback-host    address the callback server listens on (default 127.0.0.1)
+  --callback-port    its port (default: a free one)
+  --public-host      host name the service uses to reach the callback server
+Exit status: 0 all cases passed, 1 some failed, 2 usage error or the service could
+not be checked (unreachable, no callback, timeout, unreadable corpus).`;
 
 export interface Io {
   out(line: string): void;
@@ -35,6 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const [command, ...rest] = argv;
   if (command === undefined) return usageError(io, 'missing command');
+  if (command === 'check') return runCheck(rest, io, USAGE);
   if (command !== 'inspect') return usageError(io, `unknown command '${command}'`);
   if (rest[0] === '--headers') {
     if (rest.length > 1) return usageError(io, '--headers reads stdin and takes no other arguments');

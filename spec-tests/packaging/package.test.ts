@@ -82,6 +82,7 @@ test('files: the tarball ships dist/src, dist/bin, src and the test vectors, and
   }
   for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.ok(packed.includes(bin), `bin ${bin} is shipped`);
   assert.ok(packed.includes('src/index.ts'), 'the TypeScript sources are shipped for vendoring');
+  for (const name of ['trace-context', 'baggage']) assert.ok(packed.includes(`vectors/${name}.json`), `the checker's corpus vectors/${name}.json is shipped`);
 });
 
 test('publint: no errors or warnings on the packed tarball', () => {
@@ -133,6 +134,10 @@ console.log(JSON.stringify(result));
   }
   const bin = run(process.execPath, [join(dir, manifest.bin['w3c-propagation']), 'inspect', 'traceparent', VALID], app);
   assert.is(bin.status, 0, output(bin));
+  // The installed checker finds its corpus: it gets as far as connecting (port 9 answers nothing).
+  const check = run(process.execPath, [join(dir, manifest.bin['w3c-propagation']), 'check', 'http://127.0.0.1:9/test', '--baggage', '--json'], app);
+  assert.is(check.status, 2, output(check));
+  assert.is(JSON.parse(check.stdout).error.code, 'unreachable', output(check));
 });
 
 test('installed from the tarball: the test vectors load by import (JSON modules) and by require', () => {
