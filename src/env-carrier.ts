@@ -31,10 +31,15 @@ export function envVariableName(key: string): string {
   return String(key).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 }
 
+/** Own string values only: an inherited property, a non-string or a throwing getter reads as absent. */
 function read(env: unknown, name: string): string | undefined {
-  if (env === null || typeof env !== 'object' || !hasOwn.call(env, name)) return undefined;
-  const value = (env as EnvCarrier)[name];
-  return typeof value === 'string' ? value : undefined;
+  try {
+    if (env === null || typeof env !== 'object' || !hasOwn.call(env, name)) return undefined;
+    const value = (env as EnvCarrier)[name];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads header `key` from variable `envVariableName(key)`; `keys()` lists the W3C headers whose variables are set. */
