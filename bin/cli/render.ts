@@ -27,7 +27,7 @@ function problemLines(kind: 'error' | 'warning', p: Problem, value: string): str
   return [...caretLines(value, p.offset, '    '), `    ${kind} ${p.code} [${p.rule}] at ${p.offset}: ${p.message}`, ''];
 }
 
-function render<T>(header: string, value: string, inspection: Inspection<T>, fields: (v: T) => string[]): Report {
+export function render<T>(header: string, value: string, inspection: Inspection<T>, fields: (v: T) => string[]): Report {
   const lines = [`${header}: ${value}`];
   if (inspection.valid) {
     lines.push('  ✓ valid', ...fields(inspection.value).map((l) => '  ' + l));
