@@ -101,7 +101,8 @@ function inspectTrace(s: string, scan: MetricScan, list: Problem[], warnings: Pr
   }
   const desc = descValue(s, scan);
   const inspection = inspectTraceparent(desc);
-  if (!inspection.valid) for (const p of inspection.errors) add(list, { ...p, offset: rawOffset(s, scan, p.offset) });
+  // The traceparent's parent-id field is, here, the server's own span id.
+  if (!inspection.valid) for (const p of inspection.errors) add(list, { ...p, message: p.message.replace('parent-id', 'span-id'), offset: rawOffset(s, scan, p.offset) });
   const ows = isOws(desc.charCodeAt(0)) ? 0 : isOws(desc.charCodeAt(desc.length - 1)) ? desc.length - 1 : -1;
   if (ows >= 0) {
     add(list, problem('desc-whitespace', `${describeAt(desc, ows)} in the desc value: it is exactly version-trace-id-span-id-flags, nothing around it`, rawOffset(s, scan, ows), 'TC-34'));
