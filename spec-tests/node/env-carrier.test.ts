@@ -5,6 +5,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
+import { W3CTraceContextPropagator as OtelTraceContextPropagator } from '@opentelemetry/core';
+import { ROOT_CONTEXT as OTEL_ROOT, trace } from '@opentelemetry/api';
 import { fileURLToPath } from 'node:url';
 import {
   CompositePropagator,
@@ -97,6 +99,12 @@ test('withTraceEnv with another propagator replaces only that propagator\'s vari
   const traceOnly: TextMapPropagator = new W3CTraceContextPropagator();
   const env = withTraceEnv(ctx, { BAGGAGE: 'kept=1', TRACESTATE: 'old=1' }, { propagator: traceOnly });
   assert.equal(env, { BAGGAGE: 'kept=1', TRACEPARENT: TP, TRACESTATE: 'rojo=1' });
+});
+
+test('withTraceEnv with OpenTelemetry\'s propagator and an OpenTelemetry context', () => {
+  const otelCtx = trace.setSpanContext(OTEL_ROOT, { traceId: TID, spanId: SID, traceFlags: 1 });
+  const env = withTraceEnv(otelCtx, { TRACEPARENT: 'stale', PATH: '/bin' }, { propagator: new OtelTraceContextPropagator() });
+  assert.equal(env, { PATH: '/bin', TRACEPARENT: TP });
 });
 
 test('TC-16 BG a child process continues the parent\'s trace from the environment, with the core only', () => {
