@@ -8,8 +8,10 @@
  * is linear and not merely saved by the cap.
  */
 import {
+  inspectServerTimingTrace,
   inspectTraceparent,
   inspectTraceState,
+  parseServerTimingTrace,
   parseTraceparent,
   parseTraceState,
 } from '../src/index.js';
@@ -17,7 +19,7 @@ import {
 const SIZES = [1_024, 10_240, 102_400, 1_048_576];
 const MAX_RATIO = 2;
 const TIME_PER_SIZE_MS = Number(process.env.HOSTILE_MS) || 150;
-/** `HOSTILE_ONLY=tracestate` runs only the cases whose name contains that text (case-insensitive). */
+/** `HOSTILE_ONLY=tracestate` (or `server-timing`) runs only the cases whose name contains that text (case-insensitive). */
 const ONLY = (process.env.HOSTILE_ONLY ?? '').toLowerCase();
 
 interface Case {
@@ -65,6 +67,31 @@ function traceContextCases(): Case[] {
     cases.push({ name: `${name} (uncapped)`, make, run: (s) => parseTraceState(s, uncapped) });
     cases.push({ name: `${inspectName} (default cap)`, make, run: (s) => inspectTraceState(s) });
     cases.push({ name: `${inspectName} (uncapped)`, make, run: (s) => inspectTraceState(s, uncapped) });
+  }
+  return cases;
+}
+
+/** Server-Timing (TC-34): every case ends in a valid trace metric, so the whole header is read. */
+function serverTimingCases(): Case[] {
+  const metric = `trace;desc=${VALID_TP}`;
+  const inputs: [string, (n: number) => string][] = [
+    ['empty elements', (n) => fill(',', n, '', ',' + metric)],
+    ['OWS runs', (n) => fill(' \t', n, 'a;dur=1', ',' + metric)],
+    ['many metrics', (n) => fill('db;dur=53,', n, '', metric)],
+    ['deep parameter list', (n) => fill(';p=v', n, 'app', ',' + metric)],
+    ['huge quoted value', (n) => fill('x', n, 'a;desc="', '",' + metric)],
+    ['escapes in a quoted value', (n) => fill('\\"', n, 'a;desc="', '",' + metric)],
+    ['commas inside quotes', (n) => fill('x,', n, 'a;desc="', '",' + metric)],
+    // Each metric breaks the grammar at its last char and is skipped to the next comma.
+    ['malformed metrics', (n) => fill('a;b=c d,', n, '', metric)],
+    ['invalid trace metrics', (n) => fill('trace;desc=00-x,', n, '', metric)],
+    // An unclosed quote: the rest of the header is inside it, and nothing is found.
+    ['unclosed quote', (n) => fill('x,trace;desc=y', n, 'a;desc="')],
+  ];
+  const cases: Case[] = [];
+  for (const [name, make] of inputs) {
+    cases.push({ name: `server-timing: ${name}`, make, run: parseServerTimingTrace });
+    cases.push({ name: `server-timing inspect: ${name}`, make, run: inspectServerTimingTrace });
   }
   return cases;
 }
@@ -126,7 +153,7 @@ function pad(s: string, n: number): string {
 }
 
 async function main(): Promise<void> {
-  const cases = [...traceContextCases(), ...(await baggageCases())].filter((c) => c.name.toLowerCase().includes(ONLY));
+  const cases = [...traceContextCases(), ...serverTimingCases(), ...(await baggageCases())].filter((c) => c.name.toLowerCase().includes(ONLY));
   const header = pad('case', 46) + SIZES.map((s) => pad(`${s >= 1_048_576 ? s / 1_048_576 + ' MB' : s / 1024 + ' KB'}`, 12)).join('') + 'ratio 1MB/10KB';
   console.log('ns per KB of input (lower is better; flat across sizes means linear)\n');
   console.log(header);

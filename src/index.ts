@@ -50,6 +50,15 @@ export type { W3CTraceContextPropagatorOptions } from './w3c-trace-context.js';
 export { W3CBaggagePropagator, BAGGAGE_HEADER } from './w3c-baggage.js';
 export type { W3CBaggagePropagatorOptions } from './w3c-baggage.js';
 
+// beyond request headers: the Server-Timing response metric (TC-34), environment variables
+export { formatServerTimingTrace, parseServerTimingTrace, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
+export type { ServerTimingEntry } from './server-timing.js';
+export { inspectServerTimingTrace } from './server-timing-inspect.js';
+export type { ServerTimingTrace } from './server-timing-inspect.js';
+export { W3CTraceResponsePropagator, getResponseSpanContext, setResponseSpanContext, deleteResponseSpanContext } from './w3c-trace-response.js';
+export { envGetter, envSetter, envVariableName } from './env-carrier.js';
+export type { EnvCarrier } from './env-carrier.js';
+
 // tracing
 export { createTracer } from './tracer.js';
 export type { Tracer, TracerOptions, SpanOptions, RecordingSpan, SpanProcessor, AttributeValue } from './tracer.js';

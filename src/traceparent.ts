@@ -93,7 +93,8 @@ export function formatValidTraceparent(traceId: string, spanId: string, traceFla
   return '00-' + traceId + '-' + spanId + '-0' + (traceFlags & KNOWN_TRACE_FLAGS);
 }
 
-function isOws(c: number): boolean {
+/** @internal A space or a tab: OWS (TC-12). */
+export function isOws(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 

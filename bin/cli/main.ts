@@ -1,12 +1,16 @@
 /** Argument handling for the `w3c-propagation` command; returns the exit code. */
 import { runCheck } from './check.js';
+import { inspectEnv } from './env.js';
 import { inspectHeaders, inspectOne, type HeaderName } from './inspect.js';
+import { inspectServerTiming } from './server-timing.js';
 
 export const USAGE = `Usage:
   w3c-propagation inspect traceparent '<value>'
   w3c-propagation inspect tracestate '<value>'
   w3c-propagation inspect baggage '<value>'
+  w3c-propagation inspect server-timing '<value>'
   w3c-propagation inspect --headers < request.txt
+  w3c-propagation inspect --env
   w3c-propagation check <test-service-url> [--baggage] [--corpus FILE]... [--json]
       [--timeout MS] [--concurrency N] [--callback-host HOST] [--callback-port PORT]
       [--public-host HOST]
@@ -14,7 +18,10 @@ export const USAGE = `Usage:
 inspect prints the parsed fields of a W3C Trace Context or Baggage header, or each
 problem with its position and the spec rule it breaks. --headers reads "Name: value"
 lines (e.g. a pasted HTTP request) from stdin and inspects traceparent, tracestate and
-baggage. Exit status: 0 valid, 1 invalid, 2 usage error.
+baggage. server-timing finds the Trace Context response metric (trace;desc=...) in a
+Server-Timing header. --env inspects the TRACEPARENT, TRACESTATE and BAGGAGE environment
+variables. Exit status: 0 valid, 1 invalid (or, for --headers and --env, nothing to
+inspect), 2 usage error.
 
 check sends the test-vector corpus to a W3C test service (the official harness's
 protocol: POST <url> with a JSON array of { url, arguments }; the service calls each
@@ -34,9 +41,11 @@ export interface Io {
   out(line: string): void;
   err(line: string): void;
   readStdin(): Promise<string>;
+  /** The environment `--env` reads; default `process.env`. */
+  env?: Record<string, string | undefined>;
 }
 
-const HEADERS = new Set<string>(['traceparent', 'tracestate', 'baggage']);
+const HEADERS = new Set<string>(['traceparent', 'tracestate', 'baggage', 'server-timing']);
 
 function usageError(io: Io, message: string): number {
   io.err(`w3c-propagation: ${message}`);
@@ -60,12 +69,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const line of report.lines) io.out(line);
     return report.valid ? 0 : 1;
   }
+  if (rest[0] === '--env') {
+    if (rest.length > 1) return usageError(io, '--env reads the environment and takes no other arguments');
+    const report = inspectEnv(io.env ?? process.env);
+    for (const line of report.lines) io.out(line);
+    return report.valid ? 0 : 1;
+  }
   const [header, ...values] = rest;
-  if (header === undefined) return usageError(io, 'inspect needs a header name (traceparent, tracestate, baggage) or --headers');
+  if (header === undefined) return usageError(io, 'inspect needs a header name (traceparent, tracestate, baggage, server-timing), --headers or --env');
   const name = header.toLowerCase();
-  if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate or baggage`);
+  if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate, baggage or server-timing`);
   if (values.length !== 1) return usageError(io, `inspect ${name} takes exactly one value (quote it)`);
-  const report = inspectOne(name as HeaderName, values[0]);
+  const report = name === 'server-timing' ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]);
   for (const line of report.lines) io.out(line);
   return report.valid ? 0 : 1;
 }

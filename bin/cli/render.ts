@@ -31,7 +31,7 @@ function problemLines(kind: 'error' | 'warning', p: Problem, value: string): str
  * The report: the verdict, the fields or the problems, the warnings, and when there was any
  * problem, what a propagator keeps of the header and sends on.
  */
-function render<T, K>(header: string, value: string, inspection: Inspection<T, K>, fields: (v: T) => string[], kept: (k: Kept<K>) => string[]): Report {
+export function render<T, K>(header: string, value: string, inspection: Inspection<T, K>, fields: (v: T) => string[], kept?: (k: Kept<K>) => string[]): Report {
   const lines = [`${header}: ${value}`];
   if (inspection.valid) {
     lines.push('  ✓ valid', ...fields(inspection.value).map((l) => '  ' + l));
@@ -44,7 +44,7 @@ function render<T, K>(header: string, value: string, inspection: Inspection<T, K
   if (warnings.length > 0 && inspection.valid) lines.push('');
   for (const p of warnings) lines.push(...problemLines('warning', p, value));
   while (lines[lines.length - 1] === '') lines.pop();
-  if ((!inspection.valid || warnings.length > 0) && inspection.kept) lines.push('', ...kept(inspection.kept).map((l) => '  ' + l));
+  if ((!inspection.valid || warnings.length > 0) && inspection.kept && kept) lines.push('', ...kept(inspection.kept).map((l) => '  ' + l));
   return { valid: inspection.valid, lines };
 }
 

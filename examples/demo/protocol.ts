@@ -13,6 +13,7 @@ export type Message =
   | { type: 'sent'; service: string; headers: HeaderMap }
   | { type: 'received'; service: string; headers: HeaderMap }
   | { type: 'baggage'; service: string; entries: Array<[string, string]> }
+  | { type: 'response'; service: string; serverTiming: string | null; reported: ReportedSpan | null }
   | { type: 'span'; service: string; line: string; record: SpanRecord };
 
 /** What the console exporter's JSON format prints for a span (the fields the demo checks). */
@@ -23,6 +24,13 @@ export interface SpanRecord {
   parentSpanId: string | null;
   traceFlags: number;
   durationMs: number | null;
+}
+
+/** The span a service reported in its response's Server-Timing header (TC-34). */
+export interface ReportedSpan {
+  traceId: string;
+  spanId: string;
+  traceFlags: number;
 }
 
 export function send(message: Message): void {

@@ -2,9 +2,11 @@
  * `npm run demo`: two services in two Node processes, one trace across real HTTP.
  *
  *   run.ts ──GET /──▶ service 1 (api1_span) ──GET / + traceparent, baggage──▶ service 2 (api2_span)
+ *                                           ◀── 200 + server-timing: trace;desc=… ──
  *
  * Starts both services, sends one request, prints the headers that crossed the wire,
- * both spans and the baggage that arrived, checks that the spans form one trace, and stops
+ * both spans, the baggage that arrived and the span service 2 reported back in Server-Timing,
+ * checks that the spans form one trace, and stops
  * the services. Exit 0 when every check passes, 1 otherwise (with the reason).
  *
  *   npm run demo -- --port1 6002 --port2 6001     (or PORT1=6002 PORT2=6001)
@@ -13,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { readPort } from './args.js';
-import { parseMessage, type HeaderMap, type Message, type SpanRecord } from './protocol.js';
+import { parseMessage, type HeaderMap, type Message, type ReportedSpan, type SpanRecord } from './protocol.js';
 import { HOST } from './serve.js';
 
 const TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS) || 15000;
@@ -154,13 +156,15 @@ async function demo(port1: number, port2: number): Promise<void> {
   const baggage = await waitFor(s2, 'it reported the baggage', pick('baggage'));
   const span2 = await waitFor(s2, 'it reported api2_span', pick('span'));
   const span1 = await waitFor(s1, 'it reported api1_span', pick('span'));
+  const answered = await waitFor(s1, "it reported service 2's response", pick('response'));
 
   print('Headers that crossed the wire (as service 2 received them):', ...headerLines(received.headers), '');
   print('Spans (console exporter, pretty format):', `  service 1  ${span1.line}`, `  service 2  ${span2.line}`, '');
   print('Baggage that arrived at service 2:');
   print(...(baggage.entries.length ? baggage.entries.map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`) : ['  (none)']), '');
+  print('Server-Timing in service 2\'s response (as service 1 read it):', `  server-timing: ${answered.serverTiming ?? '(none)'}`, '');
 
-  const checks = runChecks(response.status, body, span1.record, span2.record, sent.headers, received.headers, baggage.entries);
+  const checks = runChecks(response.status, body, span1.record, span2.record, sent.headers, received.headers, baggage.entries, answered.reported);
   print('Checks:', ...checks.map(([ok, text]) => `  ${ok ? '✓' : '✗'} ${text}`));
   const failed = checks.filter(([ok]) => !ok);
   if (failed.length) throw new DemoError(`${failed.length} of ${checks.length} checks failed`);
@@ -174,6 +178,7 @@ function runChecks(
   sent: HeaderMap,
   received: HeaderMap,
   baggage: Array<[string, string]>,
+  reported: ReportedSpan | null,
 ): Array<[boolean, string]> {
   const wireParent = typeof received.traceparent === 'string' ? received.traceparent.split('-')[2] : undefined;
   return [
@@ -184,6 +189,10 @@ function runChecks(
     [wireParent === span1.spanId, "the traceparent on the wire carries api1_span's span id"],
     [JSON.stringify(sent) === JSON.stringify(received), 'service 2 received exactly the headers service 1 injected'],
     [baggage.some(([k, v]) => k === 'hello' && v === 'world'), 'baggage hello=world arrived at service 2'],
+    [
+      reported !== null && reported.spanId === span2.spanId && reported.traceId === span2.traceId,
+      `service 2 reported its span in Server-Timing: ${reported ? `span ${reported.spanId} in trace ${reported.traceId}` : 'nothing'} (api2_span: ${span2.spanId})`,
+    ],
   ];
 }
 

@@ -1,12 +1,14 @@
 /**
  * Service 1 (default port 5002): starts the trace. `GET /` starts `api1_span` as the
  * active span, puts `hello=world` in the baggage, calls service 2 with `traceparent` and
- * `baggage` injected into the request headers, and answers with service 2's reply.
+ * `baggage` injected into the request headers, reads the span service 2 reports in its
+ * response's `Server-Timing` header, and answers with service 2's reply.
  */
 import { createServer } from 'node:http';
 import { CompositePropagator } from '../../src/propagation.js';
 import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
 import { W3CBaggagePropagator } from '../../src/w3c-baggage.js';
+import { getResponseSpanContext, W3CTraceResponsePropagator } from '../../src/w3c-trace-response.js';
 import { setBaggageValue } from '../../src/baggage-context.js';
 import { context, setContextManager } from '../../src/context-manager.js';
 import { createTracer } from '../../src/tracer.js';
@@ -28,6 +30,7 @@ const target = readOption(argv, '--target') ?? `http://${HOST}:${port2}/`;
 
 setContextManager(new AsyncLocalStorageContextManager());
 const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const responsePropagator = new W3CTraceResponsePropagator();
 const tracer = createTracer({
   onEnd: [
     consoleExporter({ format: 'pretty', write: (line) => console.error(line) }),
@@ -41,6 +44,14 @@ async function callService2(): Promise<string> {
   send({ type: 'sent', service: SERVICE, headers });
   const response = await fetch(target, { headers });
   const body = await response.text();
+  // The span service 2 reported: on the context under its own key; api1_span stays the current span.
+  const reported = getResponseSpanContext(responsePropagator.extract(context.active(), response.headers));
+  send({
+    type: 'response',
+    service: SERVICE,
+    serverTiming: response.headers.get('server-timing'),
+    reported: reported ? { traceId: reported.traceId, spanId: reported.spanId, traceFlags: reported.traceFlags } : null,
+  });
   if (!response.ok) throw new Error(`service 2 answered ${response.status}: ${body}`);
   return body;
 }

@@ -1,7 +1,8 @@
 /**
  * Service 2 (default port 5001): continues the trace it is called with.
  * It extracts `traceparent` and `baggage`, starts `api2_span` as a child of the caller's
- * span, reads `hello` from the baggage and answers `Hello from API 2!`.
+ * span, reads `hello` from the baggage and answers `Hello from API 2!`, reporting `api2_span`
+ * in the response's `Server-Timing` header (`trace;desc=...`, TC-34) after its own `app` metric.
  */
 import { createServer } from 'node:http';
 import { CompositePropagator } from '../../src/propagation.js';
@@ -9,6 +10,8 @@ import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
 import { W3CBaggagePropagator } from '../../src/w3c-baggage.js';
 import { getBaggage } from '../../src/baggage-context.js';
 import { ROOT_CONTEXT } from '../../src/context.js';
+import { setSpan } from '../../src/span.js';
+import { W3CTraceResponsePropagator } from '../../src/w3c-trace-response.js';
 import { createTracer } from '../../src/tracer.js';
 import { consoleExporter, formatSpanLine, spanToRecord } from '../../src/console-exporter.js';
 import { headersFromIncoming } from '../../src/node/index.js';
@@ -24,6 +27,7 @@ if (typeof port === 'string') {
 }
 
 const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const responsePropagator = new W3CTraceResponsePropagator();
 const tracer = createTracer({
   onEnd: [
     consoleExporter({ format: 'pretty', write: (line) => console.error(line) }),
@@ -42,7 +46,12 @@ const server = createServer((req, res) => {
   const hello = baggage?.getEntry('hello')?.value;
   if (hello !== undefined) span.setAttribute('baggage.hello', hello);
   span.end();
-  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+  const headers: Record<string, string> = {
+    'content-type': 'text/plain; charset=utf-8',
+    'server-timing': `app;dur=${(span.endTime! - span.startTime).toFixed(3)}`,
+  };
+  responsePropagator.inject(setSpan(parent, span), headers); // appends trace;desc=00-<trace>-<api2_span>-<flags>
+  res.writeHead(200, headers);
   res.end('Hello from API 2!');
 });
 

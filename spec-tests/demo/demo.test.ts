@@ -51,10 +51,21 @@ test('TC-16 demo: api2_span continues api1_span\'s trace across two processes; B
   assert.match(run.stdout, /hello = "world"/);
   assert.match(run.stdout, /"Hello from API 2!"/);
   assert.not.match(run.stdout, /✗/);
-  assert.is((run.stdout.match(/✓/g) ?? []).length, 7);
+  assert.is((run.stdout.match(/✓/g) ?? []).length, 8);
   const services = pids(run.stdout);
   assert.is(services.length, 2);
   assert.ok(await allGone(services), 'both services stopped');
+});
+
+test('TC-34 demo: service 2 reports api2_span in Server-Timing and service 1 reads it back', async () => {
+  const [port1, port2] = await freePorts(2);
+  const run = await runNode(RUN, ['--port1', String(port1), '--port2', String(port2)]);
+  assert.is(run.code, 0, run.stderr);
+  const api2 = spanLine(run.stdout, 'api2_span');
+  const header = /^\s*server-timing: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+  assert.match(header, /^app;dur=[0-9.]+, trace;desc=00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]$/, 'its own metric first, the trace metric appended');
+  assert.ok(header.includes(`trace;desc=00-${api2.trace}-${api2.span}-`), `the metric names api2_span: ${header}`);
+  assert.ok(run.stdout.includes(`✓ service 2 reported its span in Server-Timing: span ${api2.span} in trace ${api2.trace}`), run.stdout);
 });
 
 test('demo: ports from PORT1/PORT2', async () => {

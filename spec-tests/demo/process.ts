@@ -30,6 +30,8 @@ export function runNode(script: string, args: readonly string[], options: { stdi
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A child that exits without reading stdin (most CLI runs) closes the pipe: EPIPE is not a failure.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.stdin ?? '');
   });
 }

@@ -45,3 +45,21 @@ export const BAGGAGE_RE = new RegExp(`^${BG_MEMBER}(,${BG_MEMBER}){0,179}$`);
 export function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;
 }
+
+// Server Timing (the W3C Server Timing header; RFC 9110 token, quoted-string, OWS and #list).
+const ST_OWS = '[ \\t]*';
+const ST_TOKEN = `${TCHAR}+`;
+const QDTEXT = '[\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]';
+const QUOTED_PAIR = '\\\\[\\t \\x21-\\x7e\\x80-\\xff]';
+const QUOTED_STRING = `"(?:${QDTEXT}|${QUOTED_PAIR})*"`;
+const ST_PARAM = `${ST_TOKEN}${ST_OWS}=${ST_OWS}(?:${ST_TOKEN}|${QUOTED_STRING})`;
+const ST_METRIC = `${ST_TOKEN}(?:${ST_OWS};${ST_OWS}${ST_PARAM})*`;
+
+/** Server Timing: one server-timing-metric (name, then `;` parameters). */
+export const SERVER_TIMING_METRIC_RE = new RegExp(`^${ST_METRIC}$`);
+
+/** Server Timing: a whole header value, `#server-timing-metric` (empty list elements allowed). */
+export const SERVER_TIMING_RE = new RegExp(`^${ST_OWS}(?:${ST_METRIC})?(?:${ST_OWS},${ST_OWS}(?:${ST_METRIC})?)*${ST_OWS}$`);
+
+/** TC-34: the trace metric as this library writes it: version 00, only the known flags. */
+export const SERVER_TIMING_TRACE_RE = new RegExp(`^trace;desc=00-(?!0{32})${HEX}{32}-(?!0{16})${HEX}{16}-0[0-3]$`);

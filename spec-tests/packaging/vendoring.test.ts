@@ -33,6 +33,16 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
   },
   'baggage propagator': { roots: ['w3c-baggage'], files: ['w3c-baggage', 'baggage-context', 'baggage', 'percent', 'context', 'propagation'] },
   'active context': { roots: ['context-manager'], files: ['context-manager', 'context'] },
+  'Server-Timing trace metric': { roots: ['server-timing'], files: ['server-timing', 'traceparent', 'ids', 'problem'] },
+  'Server-Timing trace metric with inspect': {
+    roots: ['server-timing', 'server-timing-inspect'],
+    files: ['server-timing', 'server-timing-inspect', 'traceparent', 'ids', 'problem'],
+  },
+  'trace-response propagator': {
+    roots: ['w3c-trace-response'],
+    files: ['w3c-trace-response', 'server-timing', 'propagation', 'context', 'span', 'ids', 'traceparent', 'problem'],
+  },
+  'environment carriers': { roots: ['env-carrier'], files: ['env-carrier', 'propagation', 'context'] },
 };
 
 /** `console` is a global in every runtime, but TypeScript types it only through DOM or @types/node. */
