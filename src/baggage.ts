@@ -36,8 +36,12 @@ export interface BaggageLimits {
   readonly maxTotalBytes: number;
 }
 
-/** The limits OpenTelemetry SDKs use: above the spec's minimum of 64 members / 8192 bytes. */
-export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.freeze({ maxMembers: 180, maxMemberBytes: 4096, maxTotalBytes: 8192 });
+/**
+ * 180 members as OpenTelemetry SDKs keep, 8,192 bytes in all; a single member may take all
+ * 8,192 (BG-16: every member of a header within 64 members and 8,192 bytes is propagated, so
+ * the 4,096-byte member cap of an older draft, still in OpenTelemetry SDKs, would break it).
+ */
+export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.freeze({ maxMembers: 180, maxMemberBytes: 8192, maxTotalBytes: 8192 });
 const NO_LIMITS: BaggageLimits = { maxMembers: Infinity, maxMemberBytes: Infinity, maxTotalBytes: Infinity };
 
 /** @internal The limits to apply: the defaults where `limits` leaves a field unset. */

@@ -4,12 +4,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { formatBaggage, inspectBaggage, parseBaggage, type Problem } from '../../src/index.js';
+import { formatBaggage, inspectBaggage, parseBaggage, type BaggageLimits, type Problem } from '../../src/index.js';
 
 const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 3000;
 
-function errors(value: string | string[]): [string, number, string][] {
-  const r = inspectBaggage(value);
+function errors(value: string | string[], limits?: Partial<BaggageLimits>): [string, number, string][] {
+  const r = inspectBaggage(value, limits);
   return r.valid ? [] : r.errors.map((e: Problem) => [e.code, e.offset, e.rule]);
 }
 
@@ -43,7 +43,8 @@ test('each malformed member is reported where it goes wrong, with its rule', () 
 });
 
 test('BG-16 BG-17 limits are reported: a member too long, too many members, too many bytes', () => {
-  assert.equal(errors('a=1,big=' + 'x'.repeat(5000)), [['member-too-long', 4, 'BG-17']]);
+  assert.equal(errors('a=1,big=' + 'x'.repeat(5000), { maxMemberBytes: 4096 }), [['member-too-long', 4, 'BG-17']]);
+  assert.equal(errors('a=1,big=' + 'x'.repeat(5000)), [], 'a 5,004-byte member within 8,192 bytes is kept (BG-16)');
   const many = Array.from({ length: 181 }, (_, i) => `k${i}=1`).join(',');
   assert.equal(errors(many).map(([code, , rule]) => [code, rule]), [['too-many-members', 'BG-16']]);
   const long = Array.from({ length: 3 }, (_, i) => `k${i}=${'x'.repeat(4000)}`).join(',');

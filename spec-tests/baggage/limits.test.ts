@@ -19,7 +19,7 @@ function header(count: number, size: number, prefix = 'k'): string {
 }
 
 test('defaults are at least the spec minimum and match common SDK practice', () => {
-  assert.equal({ ...DEFAULT_BAGGAGE_LIMITS }, { maxMembers: 180, maxMemberBytes: 4096, maxTotalBytes: 8192 });
+  assert.equal({ ...DEFAULT_BAGGAGE_LIMITS }, { maxMembers: 180, maxMemberBytes: 8192, maxTotalBytes: 8192 });
   assert.ok(Object.isFrozen(DEFAULT_BAGGAGE_LIMITS));
 });
 
@@ -46,12 +46,18 @@ test('BG-16 180 members pass; the 181st and later are dropped', () => {
   assert.is(b.getAllEntries()[179][0], 'k179');
 });
 
-test('BG-17 a member over 4096 bytes is dropped whole and the others kept', () => {
+test('BG-16 a member of 4,097 to 8,192 bytes is kept: every member of a header within 8,192 bytes is', () => {
   const big = 'big=' + 'x'.repeat(4093);
   assert.is(big.length, 4097);
-  const b = parseBaggage(`a=1,${big},c=3`);
+  assert.equal(parseBaggage(`a=1,${big},c=3`).getAllEntries().map(([k]) => k), ['a', 'big', 'c']);
+  assert.is(parseBaggage('ok=' + 'x'.repeat(8189)).size, 1, 'exactly 8,192 bytes is kept');
+});
+
+test('BG-17 a member over the member limit is dropped whole and the others kept', () => {
+  const big = 'big=' + 'x'.repeat(4093);
+  const b = parseBaggage(`a=1,${big},c=3`, { maxMemberBytes: 4096 });
   assert.equal(b.getAllEntries().map(([k]) => k), ['a', 'c']);
-  assert.is(parseBaggage('ok=' + 'x'.repeat(4093)).size, 1, 'exactly 4096 bytes is kept');
+  assert.is(parseBaggage('ok=' + 'x'.repeat(4093), { maxMemberBytes: 4096 }).size, 1, 'exactly 4,096 bytes is kept');
 });
 
 test('BG-18 limits apply to all baggage headers combined', () => {
@@ -92,7 +98,7 @@ test('BG-17 a member is measured without the OWS around it, also after an empty 
 
 test('BG-17 formatBaggage drops members whose encoding is over the member limit', () => {
   const b = createBaggage({ a: '1', wide: '✓'.repeat(1400), c: '3' });
-  assert.is(formatBaggage(b), 'a=1,c=3', '1400 × 9 bytes of escapes is over 4096');
+  assert.is(formatBaggage(b, { maxMemberBytes: 4096 }), 'a=1,c=3', '1400 × 9 bytes of escapes is over 4096');
 });
 
 test('BG-16 BG-17 property: any baggage formats to a valid header within the limits, whole members only', () => {
