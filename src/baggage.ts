@@ -52,19 +52,23 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
 
 export class Baggage implements Iterable<[string, BaggageEntry]> {
   /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k: readonly string[] | undefined;
-  /** @internal Entries in order; an unread header: valid, canonical and within the limits. */ declare _e: readonly BaggageEntry[] | string;
+  /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
+  /**
+   * @internal The limits to read the unread header with; undefined when it is canonical and
+   * within the limits: every member is kept, and it is sent on as it came.
+   */ declare _l: BaggageLimits | undefined;
 
   /** @internal Use `createBaggage` or `parseBaggage`. */
-  constructor(keys: readonly string[] | undefined, entries: readonly BaggageEntry[] | string) {
+  constructor(keys: readonly string[] | undefined, entries: readonly BaggageEntry[] | string, limits?: BaggageLimits) {
     this._k = keys;
     this._e = entries;
+    this._l = limits;
   }
 
   /** @internal The members, an unread header read once. */
   _read(): { _k: readonly string[]; _e: readonly BaggageEntry[] } {
     if (this._k === undefined) {
-      // Checked on arrival: every member is kept, so no limit applies here.
-      const read = parseBaggage(this._e as string, NO_LIMITS);
+      const read = parseBaggage(this._e as string, this._l ?? NO_LIMITS);
       this._k = read._k;
       this._e = read._e;
     }
@@ -252,7 +256,11 @@ export function formatMember(key: string, entry: BaggageEntry): string {
 export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>): string {
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
   // An unread header is already what formatting its members would write.
-  if (baggage._k === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes)) return baggage._e as string;
+  if (baggage._k === undefined) {
+    if (baggage._l === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes)) return baggage._e as string;
+    // Read for this header only: a baggage that is forwarded never keeps its members.
+    baggage = parseBaggage(baggage._e as string, baggage._l ?? NO_LIMITS);
+  }
   const { _k, _e } = baggage._read();
   let header = '';
   for (let i = 0, count = 0; i < _k.length && count < maxMembers; i++) {
@@ -282,12 +290,14 @@ const CANONICAL_MEMBER = `${TOKEN}=${ENCODED}(?:;${TOKEN}(?:=${ENCODED})?)*`;
 const CANONICAL = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${CANONICAL_MEMBER})*$`);
 
 /**
- * @internal A baggage that keeps `header` unread when it is valid, already canonical and
- * within the limits: extract allocates one small object, a reader parses it on first use,
- * and inject sends it back as it came. Otherwise undefined: parse it.
+ * @internal A baggage that keeps `header` unread: extract allocates one small object and a
+ * reader parses it on first use. A header that is canonical and within the limits is sent on
+ * as it came; any other is read for each inject and never kept as members (its read here only
+ * tells whether any member is kept, BG-20: undefined when none is).
  */
 export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
-  return fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL.test(header) ? new Baggage(undefined, header) : undefined;
+  if (fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL.test(header)) return new Baggage(undefined, header);
+  return parseBaggage(header, limits).size ? new Baggage(undefined, header, limits) : undefined;
 }
 
 /** Whether every member of a comma-separated header fits: nothing would be dropped (BG-16, BG-17). */

@@ -7,7 +7,7 @@
  * inject: writes `baggage` only when there is something to send, always valid and within
  * the limits (BG-8, BG-16, BG-17).
  */
-import { formatBaggage, limitsOf, parseBaggage, unreadBaggage, type BaggageLimits } from './baggage.js';
+import { formatBaggage, limitsOf, unreadBaggage, type BaggageLimits } from './baggage.js';
 import { getBaggage, setBaggage } from './baggage-context.js';
 import type { Context } from './context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
@@ -45,11 +45,9 @@ export class W3CBaggagePropagator implements TextMapPropagator {
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     const value = readHeader(getter, carrier, BAGGAGE_HEADER);
     if (value === undefined) return context;
-    // Most services only forward baggage: a canonical header is kept unread (never empty).
-    const unread = typeof value === 'string' ? unreadBaggage(value, this._l) : undefined;
-    if (unread !== undefined) return setBaggage(context, unread);
-    const baggage = parseBaggage(value, this._l);
-    return baggage.size === 0 ? context : setBaggage(context, baggage);
+    // Kept unread: most services only forward their baggage. Several fields are one list (BG-2).
+    const baggage = unreadBaggage(typeof value === 'string' ? value : value.join(','), this._l);
+    return baggage ? setBaggage(context, baggage) : context;
   }
 
   fields(): string[] {
