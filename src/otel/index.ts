@@ -46,7 +46,7 @@ export interface OtelPropagators {
 export function createOtelPropagators(api: OtelApi, options: OtelPropagatorsOptions = {}): OtelPropagators {
   const fns = [api?.trace?.getSpanContext, api?.trace?.setSpanContext, api?.propagation?.getBaggage, api?.propagation?.setBaggage, api?.propagation?.createBaggage, api?.isSpanContextValid, api?.baggageEntryMetadataFromString, api?.createContextKey];
   if (fns.some((f) => typeof f !== 'function')) {
-    throw new TypeError("createOtelPropagators(api): pass the @opentelemetry/api module (import * as api from '@opentelemetry/api')");
+    throw new TypeError('createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), with trace, propagation, isSpanContextValid, baggageEntryMetadataFromString and createContextKey');
   }
   const traceContext = new OtelTraceContextPropagator(api, { maxTraceStateLength: options.maxTraceStateLength });
   const baggage = new OtelBaggagePropagator(api, options.baggageLimits);
