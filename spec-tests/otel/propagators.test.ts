@@ -130,6 +130,34 @@ test('BG-23 extract: prototype-named keys are entries like any other; no prototy
   assert.is(inject(api.propagation.setBaggage(ROOT, bag)).baggage, header);
 });
 
+test('extract: OpenTelemetry\'s Baggage interface over the parsed header; a change gives OpenTelemetry\'s own Baggage', () => {
+  const bag = api.propagation.getBaggage(baggage.extract(ROOT, { baggage: 'a=1;p, b=2' }, api.defaultTextMapGetter))!;
+  assert.is(bag.getEntry('b')?.value, '2');
+  assert.is(bag.getEntry('absent'), undefined);
+  const changed = bag.setEntry('c', { value: '3' });
+  assert.is(changed.constructor, api.propagation.createBaggage().constructor);
+  assert.equal(changed.getAllEntries().map(([k]) => k), ['a', 'b', 'c']);
+  assert.equal(bag.removeEntry('a').getAllEntries().map(([k]) => k), ['b']);
+  assert.equal(bag.removeEntries('a', 'b').getAllEntries(), []);
+  assert.equal(bag.clear().getAllEntries(), []);
+  assert.equal(bag.getAllEntries().map(([k]) => k), ['a', 'b'], 'immutable');
+  // The entry is a copy, as OpenTelemetry's getEntry gives.
+  (bag.getEntry('b') as { value: string }).value = 'changed';
+  assert.is(bag.getEntry('b')?.value, '2');
+});
+
+test('BG-19 TC-33 pass-through: received baggage is sent as parsed, in its order; of repeated keys the first, as OpenTelemetry code reads it', () => {
+  const forward = (header: string) => inject(baggage.extract(ROOT, { baggage: header }, api.defaultTextMapGetter), baggage).baggage;
+  assert.is(forward('b=1, 7=2;p'), 'b=1,7=2;p');
+  assert.is(forward('a=1,b=2,a=3'), 'a=1,b=2');
+  // Read first or not, the same header goes out.
+  const ctx = baggage.extract(ROOT, { baggage: 'k=caf%C3%A9;t=%41' }, api.defaultTextMapGetter);
+  const before = inject(ctx, baggage).baggage;
+  api.propagation.getBaggage(ctx)!.getAllEntries();
+  assert.is(inject(ctx, baggage).baggage, before);
+  assert.is(before, 'k=caf%C3%A9;t=A');
+});
+
 test('BG-8 BG-21 inject: values encoded, lone surrogates as U+FFFD, empty values kept, non-token keys and non-string values left out', () => {
   const header = inject(withBaggage({ a: { value: 'x y,z' }, b: { value: 'a\ud800' }, c: { value: '' }, 'd e': { value: '1' }, f: { value: 1 as unknown as string } })).baggage;
   assert.is(header, 'a=x%20y%2Cz,b=a%EF%BF%BD,c=');

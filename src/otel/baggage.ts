@@ -4,23 +4,23 @@
  *
  * extract: every `baggage` value is read as one list (BG-2, BG-18) by `parseBaggage`: values
  * percent-decoded as UTF-8 (BG-10, BG-11), keys never (BG-12), malformed members dropped and
- * the rest kept (BG-20), within the limits (BG-16, BG-17). The members go into
- * `api.propagation.createBaggage`, properties as entry metadata in their header form
- * (`ttl=30;secure`) through `api.baggageEntryMetadataFromString`. OpenTelemetry's `Baggage`
- * holds one entry per key: of repeated keys the first is kept (as this library's
- * `Baggage.getEntry` reads them). It takes its entries as a record, so integer-like keys
- * (`0`, `42`) come first in it, as with `@opentelemetry/core`'s propagator.
- * inject: nothing when `suppressTracing` marked the context. Each entry is written with an
+ * the rest kept (BG-20), within the limits (BG-16, BG-17); nothing valid, no baggage. The
+ * context gets a `ReceivedBaggage`: OpenTelemetry's `Baggage` interface over the parsed
+ * members, which builds OpenTelemetry's own with `api.propagation.createBaggage` on first use
+ * (received-baggage.ts).
+ * inject: nothing when `suppressTracing` marked the context. A received baggage no one changed
+ * is written from its parsed members. Otherwise each entry is written with an
  * encoded value (BG-8, BG-9, BG-21); an entry whose key is not a token is left out (BG-3:
  * encoding it would send another key, BG-12); metadata is sent as properties when it reads as
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
  * `formatBaggage` applies them: whole members only (BG-17).
  */
-import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, type BaggageLimits, type BaggageProperty } from '../baggage.js';
+import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, type BaggageLimits } from '../baggage.js';
 import type { Context } from '../context.js';
 import { encodeBaggageValue } from '../percent.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
-import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntry, type OtelBaggageEntryMetadata } from './api.js';
+import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
+import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 
 const BAGGAGE = 'baggage';
 /** An RFC 7230 token (BG-3): what a key must be to be sent as it is. */
@@ -47,6 +47,11 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     if (context.getValue(this._suppress) === true) return;
     const baggage = this._api.propagation.getBaggage(context);
     if (baggage === undefined) return;
+    const received = baggage instanceof ReceivedBaggage ? baggage._header(this._l) : undefined;
+    if (received !== undefined) {
+      if (received !== '') setter.set(carrier, BAGGAGE, received);
+      return;
+    }
     const { maxMembers, maxMemberBytes, maxTotalBytes } = this._l;
     const entries = baggage.getAllEntries();
     let header = '';
@@ -64,29 +69,13 @@ export class OtelBaggagePropagator implements TextMapPropagator {
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     const value = readHeader(getter, carrier, BAGGAGE);
     if (value === undefined) return context;
-    const members = parseBaggage(value, this._l).getAllEntries();
-    if (members.length === 0) return context;
-    // No prototype: a `__proto__` key is an entry like any other (BG-23).
-    const record: Record<string, OtelBaggageEntry> = Object.create(null);
-    for (let i = 0; i < members.length; i++) {
-      const [key, entry] = members[i];
-      if (key in record) continue; // a repeated key: the first is kept
-      const props = entry.properties;
-      record[key] = props ? { value: entry.value, metadata: this._api.baggageEntryMetadataFromString(formatProperties(props)) } : { value: entry.value };
-    }
-    return this._api.propagation.setBaggage(context, this._api.propagation.createBaggage(record));
+    const parsed = parseBaggage(value, this._l);
+    return parsed.size === 0 ? context : this._api.propagation.setBaggage(context, new ReceivedBaggage(this._api, parsed));
   }
 
   fields(): string[] {
     return [BAGGAGE];
   }
-}
-
-/** Properties in their header form, values encoded (BG-15): `ttl=30;secure`. */
-function formatProperties(props: readonly BaggageProperty[]): string {
-  let out = '';
-  for (let i = 0; i < props.length; i++) out += (i ? ';' : '') + props[i].key + (props[i].value === undefined ? '' : '=' + encodeBaggageValue(props[i].value!));
-  return out;
 }
 
 /**
