@@ -164,7 +164,7 @@ try { createRequire(import.meta.url).resolve('@opentelemetry/api'); } catch { fo
 const fields = createOtelPropagators({
   trace: { getSpanContext() {}, setSpanContext(c) { return c; } },
   propagation: { getBaggage() {}, setBaggage(c) { return c; }, createBaggage() { return {}; } },
-  isSpanContextValid: () => true, baggageEntryMetadataFromString: (s) => ({ toString: () => s }), createContextKey: (d) => Symbol.for(d),
+  baggageEntryMetadataFromString: (s) => ({ toString: () => s }), createContextKey: (d) => Symbol.for(d),
 }).composite.fields();
 console.log(JSON.stringify({ found, fields }));
 `,

@@ -35,7 +35,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
   'active context': { roots: ['context-manager'], files: ['context-manager', 'context'] },
   'OpenTelemetry bridge': {
     roots: ['otel/index'],
-    files: ['otel/index', 'otel/api', 'otel/trace-context', 'otel/trace-state', 'otel/baggage', 'propagation', 'context', 'traceparent', 'ids', 'problem', 'tracestate', 'baggage', 'percent'],
+    files: ['otel/index', 'otel/api', 'otel/trace-context', 'otel/trace-state', 'otel/baggage', 'otel/received-baggage', 'propagation', 'context', 'traceparent', 'ids', 'problem', 'tracestate', 'baggage', 'percent'],
   },
 };
 

@@ -55,7 +55,6 @@ export interface OtelApi {
     setBaggage(context: Context, baggage: OtelBaggage): Context;
     createBaggage(entries?: Record<string, OtelBaggageEntry>): OtelBaggage;
   };
-  isSpanContextValid(spanContext: OtelSpanContext): boolean;
   baggageEntryMetadataFromString(value: string): OtelBaggageEntryMetadata;
   createContextKey(description: string): symbol;
   /** Where the bridge reports ignored programmer errors (an invalid `TraceState.set`); optional. */

@@ -44,9 +44,9 @@ export interface OtelPropagators {
 
 /** This library's W3C propagators for the given `@opentelemetry/api` module. */
 export function createOtelPropagators(api: OtelApi, options: OtelPropagatorsOptions = {}): OtelPropagators {
-  const fns = [api?.trace?.getSpanContext, api?.trace?.setSpanContext, api?.propagation?.getBaggage, api?.propagation?.setBaggage, api?.propagation?.createBaggage, api?.isSpanContextValid, api?.baggageEntryMetadataFromString, api?.createContextKey];
+  const fns = [api?.trace?.getSpanContext, api?.trace?.setSpanContext, api?.propagation?.getBaggage, api?.propagation?.setBaggage, api?.propagation?.createBaggage, api?.baggageEntryMetadataFromString, api?.createContextKey];
   if (fns.some((f) => typeof f !== 'function')) {
-    throw new TypeError('createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), with trace, propagation, isSpanContextValid, baggageEntryMetadataFromString and createContextKey');
+    throw new TypeError('createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), with trace, propagation, baggageEntryMetadataFromString and createContextKey');
   }
   const traceContext = new OtelTraceContextPropagator(api, { maxTraceStateLength: options.maxTraceStateLength });
   const baggage = new OtelBaggagePropagator(api, options.baggageLimits);

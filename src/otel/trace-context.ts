@@ -6,9 +6,11 @@
  * `api.trace.setSpanContext`; only then is tracestate looked at (TC-18), as an `OtelTraceState`
  * read on first use: an invalid one reads as empty without touching the parent (TC-19, TC-26).
  * inject: writes nothing when `@opentelemetry/core`'s `suppressTracing` marked the context (as
- * core's propagators do), nor for a span context that `api.isSpanContextValid` rejects or whose
- * ids are not lowercase hex (TC-3: OpenTelemetry's check accepts upper case). The traceparent is
- * version 00 with only the known flag bits (TC-10). A tracestate is sent only when non-empty
+ * core's propagators do), nor for a span context whose ids `formatTraceparent` refuses: 32 and
+ * 16 lowercase hex chars, not all zero (TC-3, TC-5, TC-6). That is stricter than
+ * `api.isSpanContextValid`, which also accepts upper case: whatever is sent, OpenTelemetry deems
+ * valid too, and one check is made instead of two. The traceparent is version 00 with only the
+ * known flag bits (TC-10). A tracestate is sent only when non-empty
  * (TC-31): ours as it is, any other (OpenTelemetry's, a hand-made one) through its own
  * `serialize()` and then checked and truncated by this library's parser, so nothing invalid leaves.
  */
@@ -38,10 +40,10 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     if (context.getValue(this._suppress) === true) return;
     const spanContext = this._api.trace.getSpanContext(context);
-    if (spanContext === undefined || !this._api.isSpanContextValid(spanContext)) return;
+    if (spanContext === undefined) return;
     let traceparent: string;
     try {
-      // Throws for ids that are not lowercase hex: OpenTelemetry's check let them through (TC-3).
+      // Throws for invalid ids, upper-case hex included (TC-3).
       traceparent = formatTraceparent(spanContext);
     } catch {
       return;
