@@ -116,6 +116,15 @@ test('BG-2 BG-18 extract: several baggage values are one list', () => {
   assert.equal(bag.getAllEntries().map(([k, e]) => [k, e.value]), [['a', '1'], ['b', '2']]);
 });
 
+test('extract: a baggage read later is the one that arrived, even if the carrier\'s list changes', () => {
+  const values = ['a=1', 'b=2'];
+  const ctx = baggage.extract(ROOT, { baggage: values }, api.defaultTextMapGetter);
+  values[0] = 'evil=1';
+  values.push('c=3');
+  assert.equal(api.propagation.getBaggage(ctx)!.getAllEntries().map(([k]) => k), ['a', 'b']);
+  assert.is(inject(ctx, baggage).baggage, 'a=1,b=2');
+});
+
 test('BG-19 extract: of repeated keys OpenTelemetry\'s baggage keeps the first', () => {
   const bag = api.propagation.getBaggage(baggage.extract(ROOT, { baggage: 'a=1,b=2,a=3' }, api.defaultTextMapGetter))!;
   assert.equal(bag.getAllEntries().map(([k, e]) => [k, e.value]), [['a', '1'], ['b', '2']]);

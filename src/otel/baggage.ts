@@ -5,11 +5,11 @@
  * extract: every `baggage` value is read as one list (BG-2, BG-18) by `parseBaggage`: values
  * percent-decoded as UTF-8 (BG-10, BG-11), keys never (BG-12), malformed members dropped and
  * the rest kept (BG-20), within the limits (BG-16, BG-17); nothing valid, no baggage. The
- * context gets a `ReceivedBaggage`: OpenTelemetry's `Baggage` interface over the parsed
- * members, which builds OpenTelemetry's own with `api.propagation.createBaggage` on first use
+ * context gets a `ReceivedBaggage`: OpenTelemetry's `Baggage` interface over the header, which
+ * builds OpenTelemetry's own with `api.propagation.createBaggage` on first use
  * (received-baggage.ts).
  * inject: nothing when `suppressTracing` marked the context. A received baggage no one changed
- * is written from its parsed members. Otherwise each entry is written with an
+ * is written from its header's members. Otherwise each entry is written with an
  * encoded value (BG-8, BG-9, BG-21); an entry whose key is not a token is left out (BG-3:
  * encoding it would send another key, BG-12); metadata is sent as properties when it reads as
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
@@ -70,7 +70,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     const value = readHeader(getter, carrier, BAGGAGE);
     if (value === undefined) return context;
     const parsed = parseBaggage(value, this._l);
-    return parsed.size === 0 ? context : this._api.propagation.setBaggage(context, new ReceivedBaggage(this._api, parsed));
+    return parsed.size === 0 ? context : this._api.propagation.setBaggage(context, new ReceivedBaggage(this._api, value, this._l));
   }
 
   fields(): string[] {

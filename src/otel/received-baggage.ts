@@ -1,16 +1,21 @@
 /**
- * The baggage the bridge's extract puts in OpenTelemetry's Context: the header as this
- * library's codec parsed and checked it, behind OpenTelemetry's `Baggage` interface.
- * OpenTelemetry's own `Baggage` is built from it on first use, through
+ * The baggage the bridge's extract puts in OpenTelemetry's Context: a header this library's
+ * codec parsed and found at least one valid member in, behind OpenTelemetry's `Baggage`
+ * interface. OpenTelemetry's own `Baggage` is built from it on first use, through
  * `api.propagation.createBaggage`, properties as entry metadata in header form (`ttl=30;secure`)
  * through `api.baggageEntryMetadataFromString`; every method answers from that one. A service
- * that only forwards the baggage never builds it: inject writes the parsed members again.
+ * that only forwards the baggage never builds it: inject parses the header again and writes it.
+ *
+ * It keeps the header, not what the parser made of it. A context lives as long as its request;
+ * parse results kept that long survive young-generation collections, and V8 then allocates
+ * everything the parser makes in the old generation (allocation-site pretenuring), which made
+ * every later extract in the process more than twice as slow in the bench's mixed regime.
  *
  * OpenTelemetry's `Baggage` holds one entry per key: of repeated keys the first is kept (as
  * this library's `Baggage.getEntry` reads them, BG-19). It takes its entries as a record, so
  * integer-like keys (`0`, `42`) come first, as with `@opentelemetry/core`'s propagator.
  */
-import { formatBaggage, type Baggage, type BaggageLimits, type BaggageProperty } from '../baggage.js';
+import { formatBaggage, parseBaggage, type Baggage, type BaggageLimits, type BaggageProperty } from '../baggage.js';
 import { encodeBaggageValue } from '../percent.js';
 import type { OtelApi, OtelBaggage, OtelBaggageEntry } from './api.js';
 
@@ -18,23 +23,25 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 export class ReceivedBaggage implements OtelBaggage {
   private readonly _api: OtelApi;
-  /** The members as parsed: at least one. */
-  private readonly _p: Baggage;
+  /** The header (an array copied), read again when needed. */
+  private readonly _h: string | readonly string[];
+  private readonly _l: BaggageLimits;
   /** OpenTelemetry's own baggage, once built. */
   private _o: OtelBaggage | undefined;
-  /** Whether a key repeats in `_p`, once known. */
+  /** Whether a key repeats in the header's valid members, once known. */
   private _d: boolean | undefined;
 
-  constructor(api: OtelApi, parsed: Baggage) {
+  constructor(api: OtelApi, header: string | readonly string[], limits: BaggageLimits) {
     this._api = api;
-    this._p = parsed;
+    this._h = typeof header === 'string' ? header : header.slice();
+    this._l = limits;
     this._o = undefined;
     this._d = undefined;
   }
 
   /** OpenTelemetry's own baggage of these members, built on first use. */
   private _otel(): OtelBaggage {
-    return (this._o ??= toOtelBaggage(this._api, this._p));
+    return (this._o ??= toOtelBaggage(this._api, parseBaggage(this._h, this._l)));
   }
 
   getEntry(key: string): OtelBaggageEntry | undefined {
@@ -62,15 +69,17 @@ export class ReceivedBaggage implements OtelBaggage {
   }
 
   /**
-   * @internal The header inject writes, straight from the parsed members: the same as from
-   * OpenTelemetry's baggage when no key repeats; undefined when one does (the first must win).
+   * @internal The header inject writes, from the parsed members in the order they came: the
+   * same as from OpenTelemetry's baggage when no key repeats; undefined when one does (the
+   * first must win, so inject goes through OpenTelemetry's baggage).
    */
   _header(limits: BaggageLimits): string | undefined {
+    const parsed = parseBaggage(this._h, this._l);
     if (this._d === undefined) {
-      const keys = this._p.getAllEntries().map(([key]) => key);
+      const keys = parsed.getAllEntries().map(([key]) => key);
       this._d = new Set(keys).size !== keys.length;
     }
-    return this._d ? undefined : formatBaggage(this._p, limits);
+    return this._d ? undefined : formatBaggage(parsed, limits);
   }
 }
 
