@@ -106,8 +106,8 @@ async function main(): Promise<void> {
     print(c, r);
     return r;
   });
-  console.log('\nmixed (one process; every case ran once first, in a shuffled order):');
   const shuffled = [...cases].sort(() => Math.random() - 0.5);
+  console.log(`\nmixed (one process; every case ran once first, in a shuffled order: ${shuffled.map((c) => cases.indexOf(c)).join(',')}):`);
   for (const c of shuffled) {
     const impls = typeof c.impls === 'function' ? c.impls() : c.impls;
     for (let k = 0; k < 20_000; k++) impls.ours!(), impls.otel!();
