@@ -10,9 +10,9 @@
  * 16 lowercase hex chars, not all zero (TC-3, TC-5, TC-6). That is stricter than
  * `api.isSpanContextValid`, which also accepts upper case: whatever is sent, OpenTelemetry deems
  * valid too, and one check is made instead of two. The traceparent is version 00 with only the
- * known flag bits (TC-10). A tracestate is sent only when non-empty
- * (TC-31): ours as it is, any other (OpenTelemetry's, a hand-made one) through its own
- * `serialize()` and then checked and truncated by this library's parser, so nothing invalid leaves.
+ * known flag bits (TC-10). A tracestate is sent only when non-empty (TC-31): ours as it is, any
+ * other (OpenTelemetry's, a hand-made one) through its own `serialize()`, then checked and
+ * truncated by this library's parser, so nothing invalid leaves.
  */
 import type { Context } from '../context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
@@ -62,7 +62,9 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     if (typeof traceparent !== 'string') return context;
     const parent = parseTraceparent(traceparent);
     if (parent === undefined) return context;
-    const tracestate = readHeader(getter, carrier, TRACESTATE);
+    // A list is copied: the tracestate is read later, and the carrier's list may change by then.
+    const header = readHeader(getter, carrier, TRACESTATE);
+    const tracestate = typeof header === 'string' ? header : header?.slice();
     const spanContext: OtelSpanContext =
       tracestate !== undefined && tracestate.length > 0
         ? { traceId: parent.traceId, spanId: parent.spanId, traceFlags: parent.traceFlags, isRemote: true, traceState: new OtelTraceState(tracestate, this._o, this._w) }
