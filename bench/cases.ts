@@ -40,6 +40,7 @@ import {
   W3CTraceContextPropagator,
   type Context,
 } from '../src/index.js';
+import { OTEL_BRIDGE_TARGETS, otelBridgeCases } from './cases-otel.js';
 import { floorFormatTraceparent, floorInjectTraceContext, floorParseBaggage, floorParseTraceparent, floorParseTraceState } from './floor.js';
 import * as input from './inputs.js';
 import { MASK, prng } from './inputs.js';
@@ -381,6 +382,8 @@ export function buildCases(): Case[] {
       }),
     },
   });
+  // w3c-propagation/otel against @opentelemetry/core, both through @opentelemetry/api
+  cases.push(...otelBridgeCases());
   return cases;
 }
 
@@ -402,5 +405,6 @@ export const TARGETS: Target[] = [
   { name: 'baggage extract, 3 members', against: 'otel', min: 3.0, cases: ['baggage-extract-3'] },
   { name: 'baggage extract, 64 members / 7 KB', against: 'otel', min: 3.0, cases: ['baggage-extract-64'] },
   { name: 'inject', against: 'otel', min: 1.5, cases: ['trace-context-inject', 'baggage-inject-3', 'baggage-inject-64'] },
+  ...OTEL_BRIDGE_TARGETS,
 ];
 

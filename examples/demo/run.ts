@@ -10,6 +10,8 @@
  * the services. Exit 0 when every check passes, 1 otherwise (with the reason).
  *
  *   npm run demo -- --port1 6002 --port2 6001     (or PORT1=6002 PORT2=6001)
+ *   npm run demo -- --otel                        the same services on the OpenTelemetry SDK,
+ *                                                 with this library's propagators (otel-service*.ts)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -135,12 +137,14 @@ function print(...lines: string[]): void {
   process.stdout.write(lines.map((l) => l + '\n').join(''));
 }
 
-async function demo(port1: number, port2: number): Promise<void> {
-  const s2 = start('service 2', './service2.js', '--port2', port2, []);
-  const s1 = start('service 1', './service1.js', '--port1', port1, ['--port2', String(port2)]);
+async function demo(port1: number, port2: number, otel: boolean): Promise<void> {
+  const prefix = otel ? './otel-' : './';
+  const s2 = start('service 2', `${prefix}service2.js`, '--port2', port2, []);
+  const s1 = start('service 1', `${prefix}service1.js`, '--port1', port1, ['--port2', String(port2)]);
   const [r2, r1] = await Promise.all([waitFor(s2, 'it was ready', pick('ready')), waitFor(s1, 'it was ready', pick('ready'))]);
   print(
     'w3c-propagation demo: one trace across two services over real HTTP',
+    ...(otel ? ['on the OpenTelemetry SDK, with w3c-propagation/otel as the global propagator'] : []),
     '',
     `  service 1  http://${HOST}:${r1.port}/  pid ${r1.pid}`,
     `  service 2  http://${HOST}:${r2.port}/  pid ${r2.pid}`,
@@ -159,7 +163,7 @@ async function demo(port1: number, port2: number): Promise<void> {
   const answered = await waitFor(s1, "it reported service 2's response", pick('response'));
 
   print('Headers that crossed the wire (as service 2 received them):', ...headerLines(received.headers), '');
-  print('Spans (console exporter, pretty format):', `  service 1  ${span1.line}`, `  service 2  ${span2.line}`, '');
+  print(otel ? 'Spans (OpenTelemetry SDK, printed in the same format):' : 'Spans (console exporter, pretty format):', `  service 1  ${span1.line}`, `  service 2  ${span2.line}`, '');
   print('Baggage that arrived at service 2:');
   print(...(baggage.entries.length ? baggage.entries.map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`) : ['  (none)']), '');
   print('Server-Timing in service 2\'s response (as service 1 read it):', `  server-timing: ${answered.serverTiming ?? '(none)'}`, '');
@@ -217,7 +221,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    await withTimeout(demo(port1 as number, port2 as number), TIMEOUT_MS);
+    await withTimeout(demo(port1 as number, port2 as number, argv.includes('--otel')), TIMEOUT_MS);
     return 0;
   } catch (error) {
     const message = describeError(error);

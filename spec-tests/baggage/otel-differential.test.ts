@@ -31,6 +31,7 @@ import fc from 'fast-check';
 import { W3CBaggagePropagator as OtelPropagator } from '@opentelemetry/core';
 import { defaultTextMapGetter, defaultTextMapSetter, propagation, ROOT_CONTEXT as OTEL_ROOT, baggageEntryMetadataFromString } from '@opentelemetry/api';
 import { createBaggage, getBaggage, ROOT_CONTEXT, setBaggage, W3CBaggagePropagator } from '../../src/index.js';
+import { ows, uniqueBaggageEntries } from '../helpers/otel-departures.js';
 
 const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 1000;
 const ours = new W3CBaggagePropagator();
@@ -64,11 +65,7 @@ function otelInject(entries: Entries): string {
   return carrier.baggage ?? '';
 }
 
-// Keys both treat alike: tokens that encodeURIComponent leaves alone, except `__proto__` (case 6).
-const key = fc.stringMatching(/^[A-Za-z0-9_.~*'!-]{1,12}$/).filter((k) => k !== '__proto__');
-const value = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
-const entries = fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 15 });
-const ows = fc.constantFrom('', ' ', '\t', '  ');
+const entries = uniqueBaggageEntries;
 
 test('agree on extract of spec-following headers (unique token keys, encoded values, OWS)', () => {
   fc.assert(

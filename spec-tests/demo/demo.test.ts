@@ -68,6 +68,27 @@ test('TC-34 demo: service 2 reports api2_span in Server-Timing and service 1 rea
   assert.ok(run.stdout.includes(`✓ service 2 reported its span in Server-Timing: span ${api2.span} in trace ${api2.trace}`), run.stdout);
 });
 
+test('TC-16 demo --otel: the same two services on the OpenTelemetry SDK with w3c-propagation/otel pass the same checks', async () => {
+  const [port1, port2] = await freePorts(2);
+  const run = await runNode(RUN, ['--otel', '--port1', String(port1), '--port2', String(port2)]);
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /on the OpenTelemetry SDK, with w3c-propagation\/otel as the global propagator/);
+  const api1 = spanLine(run.stdout, 'api1_span');
+  const api2 = spanLine(run.stdout, 'api2_span');
+  assert.match(api1.trace, /^[0-9a-f]{32}$/);
+  assert.is(api2.trace, api1.trace);
+  assert.is(api2.parent, api1.span);
+  assert.is(api1.parent, '(root)');
+  assert.ok(run.stdout.includes(`traceparent: 00-${api1.trace}-${api1.span}-01`), 'the wire traceparent names api1_span, sampled by the SDK');
+  assert.match(run.stdout, /baggage: hello=world/);
+  assert.match(run.stdout, /hello = "world"/);
+  assert.not.match(run.stdout, /✗/);
+  assert.ok((run.stdout.match(/✓/g) ?? []).length >= 7, run.stdout);
+  const services = pids(run.stdout);
+  assert.is(services.length, 2);
+  assert.ok(await allGone(services), 'both services stopped');
+});
+
 test('demo: ports from PORT1/PORT2', async () => {
   const [port1, port2] = await freePorts(2);
   const run = await runNode(RUN, [], { env: { PORT1: String(port1), PORT2: String(port2) } });

@@ -165,4 +165,50 @@ console.log(JSON.stringify(result));
   assert.equal(result['w3c-propagation/vectors/schema.json'], { cases: 0, corpus: null, schema: 'https://json-schema.org/draft/2020-12/schema', same: true });
 });
 
+test('./otel: its types compile in a project without @opentelemetry/api, and it never imports it', () => {
+  const app = join(work, 'otel-app');
+  const dir = join(app, 'node_modules', 'w3c-propagation');
+  mkdirSync(dir, { recursive: true });
+  const untar = run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
+  assert.is(untar.status, 0, output(untar));
+  writeFileSync(join(app, 'package.json'), '{"type":"module"}');
+  // A structural stand-in for the api module: the .d.ts must need nothing else.
+  writeFileSync(
+    join(app, 'use.ts'),
+    `import { createOtelPropagators, OtelTraceState, type OtelApi, type Context } from 'w3c-propagation/otel';
+declare const api: OtelApi;
+declare const ctx: Context;
+const { composite } = createOtelPropagators(api, { baggageLimits: { maxMembers: 64 } });
+const carrier: Record<string, string> = {};
+composite.inject(ctx, carrier);
+const state: string = new OtelTraceState('rojo=1').set('congo', '2').serialize();
+export { state };
+`,
+  );
+  const tsconfig = { compilerOptions: { target: 'ES2020', lib: ['ES2020'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], skipLibCheck: false }, files: ['use.ts'] };
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+  const tsc = run(process.execPath, [devTool('typescript', 'bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
+  assert.is(tsc.status, 0, output(tsc));
+  // Loads and works with no @opentelemetry package anywhere on its resolution path.
+  writeFileSync(
+    join(app, 'load.js'),
+    `import { createOtelPropagators } from 'w3c-propagation/otel';
+import { createRequire } from 'node:module';
+let found = true;
+try { createRequire(import.meta.url).resolve('@opentelemetry/api'); } catch { found = false; }
+const fields = createOtelPropagators({
+  trace: { getSpanContext() {}, setSpanContext(c) { return c; } },
+  propagation: { getBaggage() {}, setBaggage(c) { return c; }, createBaggage() { return {}; } },
+  baggageEntryMetadataFromString: (s) => ({ toString: () => s }), createContextKey: (d) => Symbol.for(d),
+}).composite.fields();
+console.log(JSON.stringify({ found, fields }));
+`,
+  );
+  const load = run(process.execPath, [join(app, 'load.js')], app);
+  assert.is(load.status, 0, output(load));
+  assert.equal(JSON.parse(load.stdout), { found: false, fields: ['traceparent', 'tracestate', 'baggage'] });
+  assert.equal(manifest.peerDependencies, { '@opentelemetry/api': '^1.0.0' });
+  assert.equal(manifest.peerDependenciesMeta, { '@opentelemetry/api': { optional: true } });
+});
+
 test.run();

@@ -11,9 +11,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPackageRoot } from '../helpers/paths.js';
 
@@ -43,6 +43,10 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
     files: ['w3c-trace-response', 'server-timing', 'propagation', 'context', 'span', 'ids', 'traceparent', 'problem'],
   },
   'environment carriers': { roots: ['env-carrier'], files: ['env-carrier', 'propagation', 'context'] },
+  'OpenTelemetry bridge': {
+    roots: ['otel/index'],
+    files: ['otel/index', 'otel/api', 'otel/trace-context', 'otel/trace-state', 'otel/baggage', 'otel/received-baggage', 'propagation', 'context', 'traceparent', 'ids', 'problem', 'tracestate', 'baggage', 'percent'],
+  },
 };
 
 /** `console` is a global in every runtime, but TypeScript types it only through DOM or @types/node. */
@@ -56,10 +60,18 @@ function coreFiles(): string[] {
     .sort();
 }
 
-/** Relative `./x.js` specifiers a file imports or re-exports, types included. */
+/** The src/otel/*.ts files (the OpenTelemetry bridge), as `otel/name`. */
+function otelFiles(): string[] {
+  return readdirSync(join(SRC, 'otel'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `otel/${f.slice(0, -3)}`)
+    .sort();
+}
+
+/** Relative `./x.js` / `../x.js` specifiers a file imports or re-exports, types included, as names under src/. */
 function localImports(name: string): string[] {
   const code = readFileSync(join(SRC, `${name}.ts`), 'utf8');
-  return [...code.matchAll(/\bfrom\s+'\.\/([\w-]+)\.js'/g)].map((m) => m[1]);
+  return [...code.matchAll(/\bfrom\s+'(\.\.?\/[\w/-]+)\.js'/g)].map((m) => posix.normalize(posix.join(posix.dirname(name), m[1])));
 }
 
 function closure(roots: readonly string[]): string[] {
@@ -81,7 +93,10 @@ function withoutComments(code: string): string {
 function typeCheckAlone(files: readonly string[], options: { erasable?: boolean; extra?: string } = {}): { ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'w3c-propagation-vendor-'));
   try {
-    for (const f of files) cpSync(join(SRC, `${f}.ts`), join(dir, `${f}.ts`));
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, `${f}.ts`)), { recursive: true });
+      cpSync(join(SRC, `${f}.ts`), join(dir, `${f}.ts`));
+    }
     const names = files.map((f) => `${f}.ts`);
     if (options.extra !== undefined) {
       writeFileSync(join(dir, 'extra.ts'), options.extra);
@@ -123,6 +138,21 @@ test('vendoring: the core imports only other core files', () => {
     const code = withoutComments(readFileSync(join(SRC, `${name}.ts`), 'utf8'));
     const bare = [...code.matchAll(/\bfrom\s+'([^'.][^']*)'/g)].map((m) => m[1]);
     assert.equal(bare, [], `${name}.ts imports packages`);
+  }
+});
+
+test('vendoring: the OpenTelemetry bridge (src/otel) imports no package, not even @opentelemetry/api types, and no node: module', () => {
+  const files = otelFiles();
+  assert.ok(files.includes('otel/index'), `found the bridge: ${files.join(', ')}`);
+  const core = new Set(coreFiles());
+  for (const name of files) {
+    const code = withoutComments(readFileSync(join(SRC, `${name}.ts`), 'utf8'));
+    assert.not.match(code, /['"]node:/, `${name}.ts imports a node: module`);
+    assert.not.match(code, /\bBuffer\b/, `${name}.ts uses Buffer`);
+    assert.not.match(code, /\bprocess\s*\./, `${name}.ts uses process`);
+    const bare = [...code.matchAll(/\b(?:from|import)\s+'([^'.][^']*)'/g)].map((m) => m[1]);
+    assert.equal(bare, [], `${name}.ts imports packages`);
+    for (const dep of localImports(name)) assert.ok(core.has(dep) || files.includes(dep), `${name}.ts imports ${dep}, neither core nor bridge`);
   }
 });
 

@@ -1,0 +1,89 @@
+/**
+ * The W3C Trace Context propagator for OpenTelemetry JS: this library's codecs, working on
+ * OpenTelemetry's own Context through the `@opentelemetry/api` module it is given.
+ *
+ * extract: a single valid traceparent (TC-2 .. TC-13) becomes a remote span context set with
+ * `api.trace.setSpanContext`; only then is tracestate looked at (TC-18), as an `OtelTraceState`
+ * read on first use: an invalid one reads as empty without touching the parent (TC-19, TC-26).
+ * inject: writes nothing when `@opentelemetry/core`'s `suppressTracing` marked the context (as
+ * core's propagators do), nor for a span context whose ids `formatTraceparent` refuses: 32 and
+ * 16 lowercase hex chars, not all zero (TC-3, TC-5, TC-6). That is stricter than
+ * `api.isSpanContextValid`, which also accepts upper case: whatever is sent, OpenTelemetry deems
+ * valid too, and one check is made instead of two. The traceparent is version 00 with only the
+ * known flag bits (TC-10). A tracestate is sent only when non-empty (TC-31): ours as it is, any
+ * other (OpenTelemetry's, a hand-made one) through its own `serialize()`, then checked and
+ * truncated by this library's parser, so nothing invalid leaves.
+ */
+import type { Context } from '../context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
+import { formatTraceparent, parseTraceparent } from '../traceparent.js';
+import { parseTraceState, TraceState, type TraceStateParseOptions } from '../tracestate.js';
+import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext, type OtelTraceStateLike } from './api.js';
+import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
+
+const TRACEPARENT = 'traceparent';
+const TRACESTATE = 'tracestate';
+
+export class OtelTraceContextPropagator implements TextMapPropagator {
+  private readonly _api: OtelApi;
+  private readonly _suppress: symbol;
+  private readonly _o: TraceStateParseOptions;
+  private readonly _w: TraceStateWarn;
+
+  constructor(api: OtelApi, options: { maxTraceStateLength?: number } = {}) {
+    this._api = api;
+    this._suppress = api.createContextKey(SUPPRESS_TRACING_KEY_DESCRIPTION);
+    this._o = { maxLength: options.maxTraceStateLength };
+    this._w = (message) => api.diag?.warn(message);
+  }
+
+  inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
+    if (context.getValue(this._suppress) === true) return;
+    const spanContext = this._api.trace.getSpanContext(context);
+    if (spanContext === undefined) return;
+    let traceparent: string;
+    try {
+      // Throws for invalid ids, upper-case hex included (TC-3).
+      traceparent = formatTraceparent(spanContext);
+    } catch {
+      return;
+    }
+    setter.set(carrier, TRACEPARENT, traceparent);
+    const traceState = spanContext.traceState;
+    if (traceState) {
+      const value = serialize(traceState);
+      if (value) setter.set(carrier, TRACESTATE, value);
+    }
+  }
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    const traceparent = readHeader(getter, carrier, TRACEPARENT);
+    // Several traceparent values are not one valid parent (TC-13).
+    if (typeof traceparent !== 'string') return context;
+    const parent = parseTraceparent(traceparent);
+    if (parent === undefined) return context;
+    // A list is copied: the tracestate is read later, and the carrier's list may change by then.
+    const header = readHeader(getter, carrier, TRACESTATE);
+    const tracestate = typeof header === 'string' ? header : header?.slice();
+    const spanContext: OtelSpanContext =
+      tracestate !== undefined && tracestate.length > 0
+        ? { traceId: parent.traceId, spanId: parent.spanId, traceFlags: parent.traceFlags, isRemote: true, traceState: new OtelTraceState(tracestate, this._o, this._w) }
+        : { traceId: parent.traceId, spanId: parent.spanId, traceFlags: parent.traceFlags, isRemote: true };
+    return this._api.trace.setSpanContext(context, spanContext);
+  }
+
+  fields(): string[] {
+    return [TRACEPARENT, TRACESTATE];
+  }
+}
+
+/** Ours is valid by construction; any other is read back through the parser (TC-22 .. TC-30). */
+function serialize(traceState: OtelTraceStateLike): string {
+  if (traceState instanceof OtelTraceState || traceState instanceof TraceState) return traceState.serialize();
+  try {
+    const raw = traceState.serialize();
+    return (typeof raw === 'string' && parseTraceState(raw)?.serialize()) || '';
+  } catch {
+    return '';
+  }
+}
