@@ -16,7 +16,8 @@ import * as api from '@opentelemetry/api';
 import { CompositePropagator, TraceState as CoreTraceState, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { createOtelPropagators } from '../src/otel/index.js';
 import * as input from './inputs.js';
-import { MASK, prng } from './inputs.js';
+import { rotate } from './rotate.js';
+import { prng } from './inputs.js';
 
 type Impls = { ours?: () => unknown; otel?: () => unknown };
 
@@ -39,16 +40,6 @@ export const OTEL_BRIDGE_TARGETS: BenchTarget[] = [
   { name: 'OpenTelemetry bridge: extract traceparent + tracestate + baggage', against: 'otel', min: 1.5, cases: ['otel-bridge-extract-full'] },
 ];
 
-/** Written by every benchmarked call, so the JIT cannot drop the work. */
-export let sink: unknown;
-
-function rotate<T>(inputs: readonly T[], fn: (x: T) => unknown): () => unknown {
-  let i = 0;
-  return () => {
-    i = (i + 1) & MASK;
-    return (sink = fn(inputs[i]!));
-  };
-}
 
 const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 

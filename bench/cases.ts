@@ -43,7 +43,8 @@ import {
 import { OTEL_BRIDGE_TARGETS, otelBridgeCases } from './cases-otel.js';
 import { floorFormatTraceparent, floorInjectTraceContext, floorParseBaggage, floorParseTraceparent, floorParseTraceState } from './floor.js';
 import * as input from './inputs.js';
-import { MASK, prng } from './inputs.js';
+import { keep, rotate } from './rotate.js';
+import { prng } from './inputs.js';
 
 export type ImplName = 'ours' | 'otel' | 'tctx' | 'floor';
 export const IMPLS: readonly ImplName[] = ['ours', 'otel', 'tctx', 'floor'];
@@ -59,17 +60,6 @@ export interface Case {
   note?: string;
 }
 
-/** Written by every benchmarked call, so the JIT cannot drop the work. */
-export let sink: unknown;
-
-/** A function that calls `fn` on the next input of the set each time. */
-function rotate<T>(inputs: readonly T[], fn: (x: T) => unknown): () => unknown {
-  let i = 0;
-  return () => {
-    i = (i + 1) & MASK;
-    return (sink = fn(inputs[i]!));
-  };
-}
 
 function headersOf(record: Record<string, string>): Headers {
   const h = new Headers();
@@ -377,7 +367,7 @@ export function buildCases(): Case[] {
         const out: Record<string, string> = {};
         otel.tc.inject(child, out, otelSetter);
         otel.bg.inject(child, out, otelSetter);
-        sink = start;
+        keep(start);
         return out;
       }),
     },

@@ -19,6 +19,8 @@ import * as input from './inputs.js';
 import { MASK, prng } from './inputs.js';
 
 export const RING_SIZES = [1_000, 20_000] as const;
+/** Printed by bench/pretenure-check.ts where the in-flight loop starts. */
+export const PRETENURE_MARKER = 'pretenure-check: in flight from here';
 
 export interface InFlightRow {
   impl: 'ours' | 'otel';

@@ -29,7 +29,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCases, IMPL_LABEL, IMPLS, TARGETS, type ImplName } from './cases.js';
-import { RING_SIZES, type InFlightRow } from './in-flight.js';
+import { PRETENURE_MARKER, RING_SIZES, type InFlightRow } from './in-flight.js';
 import type { CaseResult } from './measure.js';
 import { SET_SIZE } from './inputs.js';
 
@@ -149,7 +149,21 @@ function evaluateTargets(cases: CaseSummary[]): TargetResult[] {
   });
 }
 
-function inFlightTargets(rows: InFlightRow[]): TargetResult[] {
+/**
+ * Allocation sites of this library's extract path that V8 decides to tenure with 20,000
+ * contexts in flight (bench/pretenure-check.ts), canonical headers and headers with OWS.
+ */
+function tenuredSites(): number {
+  let sites = 0;
+  for (const args of [[], ['--ows']]) {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--trace-pretenuring-statistics', join(here, 'pretenure-check.js'), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const after = out.slice(out.indexOf(PRETENURE_MARKER));
+    sites += new Set(after.split('\n').filter((l) => l.includes('=> tenure')).map((l) => /AllocationSite\((\w+)\)/.exec(l)?.[1])).size;
+  }
+  return sites;
+}
+
+function inFlightTargets(rows: InFlightRow[], tenured: number): TargetResult[] {
   const row = (impl: 'ours' | 'otel', ring: number) => rows.find((r) => r.impl === impl && r.ring === ring)!;
   const big = RING_SIZES[RING_SIZES.length - 1]!;
   const retained = row('ours', big).retainedBytes ?? null;
@@ -157,6 +171,7 @@ function inFlightTargets(rows: InFlightRow[]): TargetResult[] {
   return [
     { name: `in flight: bytes retained per extracted context (tp + ts + 3-member baggage), ${big.toLocaleString('en')} in flight`, against: 'absolute, at most', min: MAX_RETAINED_BYTES, worst: retained, perCase: {}, met: retained === null ? null : retained <= MAX_RETAINED_BYTES },
     { name: `in flight: pass-through vs OpenTelemetry, ${big.toLocaleString('en')} in flight`, against: 'otel', min: MIN_PASS_THROUGH_RATIO, worst: passThrough, perCase: {}, met: passThrough >= MIN_PASS_THROUGH_RATIO },
+    { name: 'in flight: allocation sites of the extract path V8 tenures', against: 'absolute, at most', min: 0, worst: tenured, perCase: {}, met: tenured === 0 },
   ];
 }
 
@@ -218,7 +233,9 @@ async function main(): Promise<void> {
   if (runInFlight) {
     inFlight = worker('in-flight') as InFlightRow[];
     printInFlight(inFlight);
-    targets.push(...inFlightTargets(inFlight));
+    const tenured = tenuredSites();
+    console.log(`V8 tenured ${tenured} allocation site(s) of this library's extract path with 20,000 contexts in flight (--trace-pretenuring-statistics; bench/pretenure-check.ts)\n`);
+    targets.push(...inFlightTargets(inFlight, tenured));
   }
   printTargets(targets);
   const cliffs = summaries.filter((c) => c.spread > CLIFF);

@@ -207,8 +207,11 @@ export function skipOws(s: string, i: number, end: number): number {
  */
 export function parseBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Baggage {
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
-  const keys: string[] = [];
-  const entries: BaggageEntry[] = [];
+  // No array or object literal here: V8 decides per literal whether its objects are allocated
+  // straight into the old generation, and one caller that keeps parsed baggage would make that
+  // true for every parse, even those dropped at once (bench/PERFORMANCE.md, "The warm-order cliff").
+  const keys = NO_ITEMS.slice() as string[];
+  const entries = NO_ITEMS.slice() as BaggageEntry[];
   let total = -1; // bytes kept so far, counting the comma before each member
   // Several fields are one list (BG-2). No array is made around a single value: see
   // bench/PERFORMANCE.md, "the warm-order cliff".
@@ -232,13 +235,31 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     const value = decodePercent(s.slice(valueStart, valueEnd));
     let properties: BaggageProperty[] | undefined; // most members have none: no empty array
     if (semi < b) {
-      properties = [];
-      for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(p[2] === undefined ? { key: p[1] } : { key: p[1], value: decodePercent(p[2]) });
+      properties = NO_ITEMS.slice() as BaggageProperty[];
+      for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(property(p[1], p[2] === undefined ? p[2] : decodePercent(p[2])));
     }
     keys.push(s.slice(i, skipOws(s, eq, i)));
-    entries.push(properties ? { value, properties } : { value });
+    entries.push(entry(value, properties));
   }
   return keys.length ? new Baggage(keys, entries) : EMPTY_BAGGAGE;
+}
+
+const NO_ITEMS: readonly unknown[] = [];
+
+/** `{ value, properties? }`, a plain object made without a literal. */
+function entry(value: string, properties: BaggageProperty[] | undefined): BaggageEntry {
+  const e = new Object() as { value: string; properties?: BaggageProperty[] };
+  e.value = value;
+  if (properties) e.properties = properties;
+  return e;
+}
+
+/** `{ key, value? }`, a plain object made without a literal. */
+function property(key: string, value: string | undefined): BaggageProperty {
+  const p = new Object() as { key: string; value?: string };
+  p.key = key;
+  if (value !== undefined) p.value = value;
+  return p;
 }
 
 /** One member as the header writes it: key, encoded value, properties. */

@@ -24,14 +24,14 @@ export function hexAt(value: string, i: number): number {
 }
 
 /**
- * @internal The OR of the hex digits in value[from, to) (an even count): 0 when all are zero,
- * negative when one is not lowercase hex (a -1 sets every bit). Two chars per step without a
- * branch (2x faster here than comparing each char), and it stops at the first pair with a bad
- * char: invalid input is rejected at least as fast as valid input is accepted.
+ * @internal The OR of the hex digits in value[from, to) (a multiple of 4 chars, as both ids
+ * are): 0 when all are zero, negative when one is not lowercase hex (a -1 sets every bit).
+ * Four chars per step without a branch (2x faster here than comparing each char), and it stops
+ * after the first four with a bad char: invalid input is rejected faster than valid input is accepted.
  */
 export function hexBits(value: string, from: number, to: number): number {
   let bits = 0;
-  for (let i = from; i < to && bits >= 0; i += 2) bits |= hexAt(value, i) | hexAt(value, i + 1);
+  for (let i = from; i < to && bits >= 0; ) bits |= hexAt(value, i++) | hexAt(value, i++) | hexAt(value, i++) | hexAt(value, i++);
   return bits;
 }
 

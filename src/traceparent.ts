@@ -48,7 +48,7 @@ export function traceparentStart(value: string): number {
     value.charCodeAt(start + 52) !== DASH ||
     hexBits(value, start + 3, start + 35) <= 0 || // TC-3, TC-5
     hexBits(value, start + 36, start + 52) <= 0 || // TC-3, TC-6
-    (version | hexBits(value, start + 53, start + 55)) < 0 || // TC-3
+    (version | traceparentFlags(value, start)) < 0 || // TC-3: negative when either is not hex
     version === 0xff || // TC-4
     // TC-7: nothing after a 00 value; TC-9: a higher version continues with "-".
     (end - start > TRACEPARENT_LENGTH && (version === 0 || value.charCodeAt(start + TRACEPARENT_LENGTH) !== DASH))

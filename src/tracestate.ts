@@ -97,14 +97,24 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
   return table;
 })();
 
-/** @internal The members of a read tracestate, and its header text once built. */
-interface Members {
+/**
+ * @internal The members of a read tracestate, and its header text once built. A class, and
+ * lists from `slice()`, not literals: see `parseTraceState`.
+ */
+class Members {
   readonly k: readonly string[];
   readonly v: readonly string[];
   t: string | undefined;
+
+  constructor(keys: readonly string[], values: readonly string[], text: string | undefined) {
+    this.k = keys;
+    this.v = values;
+    this.t = text;
+  }
 }
 
-const NONE: Members = { k: [], v: [], t: '' };
+const NO_STRINGS: readonly string[] = [];
+const NONE = /* @__PURE__ */ new Members(NO_STRINGS, NO_STRINGS, '');
 
 /**
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
@@ -226,7 +236,7 @@ const CANONICAL: TraceStateParseOptions = { maxLength: Infinity };
 /** A tracestate of these members, with its header when known. */
 function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
   const ts = new TraceState();
-  ts._s = { k: keys, v: values, t: text };
+  ts._s = new Members(keys, values, text);
   return ts;
 }
 
@@ -243,8 +253,11 @@ export function parseTraceState(value: string | readonly string[], options?: Tra
   // Checked before joining: no huge copy.
   if (length < 0 || length > inputCap(options)) return undefined;
   const s = typeof value === 'string' ? value : value.join(',');
-  const keys: string[] = [];
-  const values: string[] = [];
+  // Not `[]`: V8 decides per array or object literal whether its objects are allocated straight
+  // into the old generation, and a caller that keeps parsed tracestates would make that true for
+  // every parse, even those dropped at once (bench/PERFORMANCE.md, "The warm-order cliff").
+  const keys = NO_STRINGS.slice();
+  const values = NO_STRINGS.slice();
   let members = 0; // non-empty members read, repeated keys included (TC-21 counts the input)
   let canonical = -1; // the length of the kept members joined by ',' without OWS or empty members
   for (let i = 0, m; i < s.length; i = MEMBER.lastIndex) {

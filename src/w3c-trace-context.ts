@@ -47,9 +47,11 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
     // Several traceparent values (an array, or joined by a comma) are not one valid parent (TC-13).
     if (typeof traceparent !== 'string' || traceparentStart(traceparent) < 0) return context;
-    // tracestate is read on first use; an invalid one then reads as empty (TC-26).
+    // tracestate is read on first use; an invalid one then reads as empty (TC-26). A list is
+    // copied: the carrier's may change before then.
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
-    return setSpan(context, new RemoteSpan(traceparent, tracestate !== undefined && tracestate.length > 0 ? new TraceState(tracestate, this._o) : undefined));
+    const traceState = tracestate !== undefined && tracestate.length > 0 ? new TraceState(typeof tracestate === 'string' ? tracestate : tracestate.slice(), this._o) : undefined;
+    return setSpan(context, new RemoteSpan(traceparent, traceState));
   }
 
   fields(): string[] {

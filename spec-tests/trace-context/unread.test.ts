@@ -96,4 +96,12 @@ test('the span context of an extracted context is one object, with the tracestat
   assert.is(out.tracestate, 'a=1,b=2');
 });
 
+test('TC-20 several tracestate lines are read later as they were at extract, whatever the carrier does after', () => {
+  const lines = ['a=1', 'b=2'];
+  const ctx = propagator.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: lines });
+  lines[0] = 'Bad=1';
+  lines.push('c=3');
+  assert.is(getSpanContext(ctx)?.traceState?.serialize(), 'a=1,b=2');
+});
+
 test.run();
