@@ -123,6 +123,20 @@ async function baggageCases(): Promise<Case[]> {
     cases.push({ name: `${name} (default cap)`, make, run: (s) => parseBaggage(s) });
     cases.push({ name: `${name} (uncapped)`, make, run: (s) => parseBaggage(s, UNCAPPED), informational: true });
   }
+  // The propagator's extract first tests the whole header against the canonical form (one
+  // regex, kept unread when it matches), then parses it: both must stay linear, limits lifted.
+  const { W3CBaggagePropagator, ROOT_CONTEXT } = mod;
+  const extractor = new W3CBaggagePropagator({ limits: UNCAPPED });
+  const extract = (s: string) => extractor.extract(ROOT_CONTEXT, { baggage: s });
+  const extractInputs: [string, (n: number) => string][] = [
+    ['canonical members', (n) => fill('k=v,', n, '', 'k=v')],
+    ['one canonical value, bad last char', (n) => fill('v', n, 'k=', ' x')],
+    ['canonical UTF-8 escapes', (n) => fill('%E2%82%AC', n, 'k=')],
+    ['escapes, truncated at the end', (n) => fill('%E2%82%AC', n, 'k=', '%E2%82')],
+    ['% in keys', (n) => fill('%', n, '', '=v')],
+    ['canonical properties, bad last char', (n) => fill(';p=v', n, 'k=v', ';p="')],
+  ];
+  for (const [name, make] of extractInputs) cases.push({ name: `baggage extract: ${name} (uncapped)`, make, run: extract });
   cases.push({ name: 'inspectBaggage: % sequences', make: (n) => fill('%E2%82%AC%zz%', n, 'k='), run: inspectBaggage });
   cases.push({ name: 'inspectBaggage: empty members', make: (n) => fill(',', n), run: inspectBaggage });
   cases.push({ name: 'decodeBaggageValue: valid UTF-8', make: (n) => fill('%E2%82%AC', n), run: decodeBaggageValue });

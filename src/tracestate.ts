@@ -189,7 +189,8 @@ export class TraceState implements Iterable<[string, string]> {
     // An unread header stays unread: only its text is kept, marked canonical, so a tracestate
     // that is only forwarded keeps no members (most are) and the next serialize is free.
     let s = this._s;
-    if (this._o !== CANONICAL && (typeof s === 'string' || Array.isArray(s))) {
+    if (s instanceof Members) return serializeMembers(s, maxLength);
+    if (this._o !== CANONICAL) {
       const read = parseTraceState(s as string | readonly string[], this._o);
       s = this._s = read ? serializeMembers(read._s as Members, Infinity) : NONE;
       this._o = CANONICAL;

@@ -94,7 +94,7 @@ class RemoteSpan extends NonRecordingSpan {
 }
 
 /** A valid traceparent as `formatTraceparent` writes it. */
-const CANONICAL = /^00-.{49}0[0-3]$/;
+const CANONICAL = /^00-.{50}0[0-3]$/;
 
 /**
  * Our own TraceState is valid by construction; any other implementation (OpenTelemetry's,

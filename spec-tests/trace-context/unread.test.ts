@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { getSpanContext, parseTraceparent, parseTraceState, ROOT_CONTEXT, TraceState, W3CTraceContextPropagator, formatTraceparent } from '../../src/index.js';
+import { getSpan, getSpanContext, INVALID_SPAN_CONTEXT, parseTraceparent, parseTraceState, ROOT_CONTEXT, TraceState, W3CTraceContextPropagator, formatTraceparent } from '../../src/index.js';
 import { FUZZ_RUNS, TRACEPARENTS, TRACESTATES, wireString } from '../fuzz/arbitraries.js';
 
 const runs = { numRuns: Math.max(200, Math.floor(FUZZ_RUNS / 4)) };
@@ -80,6 +80,10 @@ test('TC-10 a canonical traceparent is forwarded as it came; any other valid one
     return out.traceparent;
   };
   assert.is(inject(TP), TP);
+  // Sent without building its span context (internal field: only to show the path is taken).
+  const ctx = propagator.extract(ROOT_CONTEXT, { traceparent: TP });
+  propagator.inject(ctx, {});
+  assert.is((getSpan(ctx) as unknown as { _sc: unknown })._sc, INVALID_SPAN_CONTEXT, 'the span context stays unread');
   assert.is(inject(` ${TP}\t`), TP);
   assert.is(inject(TP.slice(0, -1) + 'f'), TP.slice(0, -1) + '3');
   assert.is(inject('cc' + TP.slice(2) + '-future'), '00' + TP.slice(2));

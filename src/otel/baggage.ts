@@ -2,7 +2,8 @@
  * The W3C Baggage propagator for OpenTelemetry JS: this library's codec, working on
  * OpenTelemetry's own `Baggage` through the `@opentelemetry/api` module it is given.
  *
- * extract: every `baggage` value is read as one list (BG-2, BG-18) by `parseBaggage`: values
+ * extract: every `baggage` value is read as one list (BG-2, BG-18), checked as this library's
+ * propagator checks it (a canonical header by one regex, any other by `parseBaggage`): values
  * percent-decoded as UTF-8 (BG-10, BG-11), keys never (BG-12), malformed members dropped and
  * the rest kept (BG-20), within the limits (BG-16, BG-17); nothing valid, no baggage. The
  * context gets a `ReceivedBaggage`: OpenTelemetry's `Baggage` interface over the header, which
@@ -15,7 +16,7 @@
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
  * `formatBaggage` applies them: whole members only (BG-17).
  */
-import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, type BaggageLimits } from '../baggage.js';
+import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage.js';
 import type { Context } from '../context.js';
 import { encodeBaggageValue } from '../percent.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
@@ -69,8 +70,9 @@ export class OtelBaggagePropagator implements TextMapPropagator {
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     const value = readHeader(getter, carrier, BAGGAGE);
     if (value === undefined) return context;
-    const parsed = parseBaggage(value, this._l);
-    return parsed.size === 0 ? context : this._api.propagation.setBaggage(context, new ReceivedBaggage(this._api, value, this._l));
+    // The check extract makes for this library's propagator: a canonical header takes one regex.
+    if (unreadBaggage(typeof value === 'string' ? value : value.join(','), this._l) === undefined) return context;
+    return this._api.propagation.setBaggage(context, new ReceivedBaggage(this._api, value, this._l));
   }
 
   fields(): string[] {
