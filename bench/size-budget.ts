@@ -37,7 +37,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   { id: 'w3c-propagators', label: 'both W3C propagators + Composite + Context', library: 'w3c-propagation', budget: 5320, target: 3072 },
   { id: 'server-timing', label: 'Server-Timing trace metric (parse + format)', library: 'w3c-propagation', budget: 1630 },
   { id: 'trace-response', label: 'trace-response propagator + Context', library: 'w3c-propagation' },
-  { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 13560, target: 6144 },
+  { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 13570, target: 6144 },
   { id: 'tctx-traceparent', label: 'traceparent codec (parse + make)', library: 'tctx' },
   { id: 'otel-trace-context', label: 'trace-context propagator + Context', library: '@opentelemetry/core + api' },
   { id: 'otel-baggage', label: 'baggage propagator + Context', library: '@opentelemetry/core + api' },

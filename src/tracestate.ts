@@ -212,8 +212,9 @@ export class TraceState implements Iterable<[string, string]> {
 
 /** The header of read members, truncated to `maxLength` by whole members (TC-29, TC-30). */
 function serializeMembers(members: Members, maxLength: number): string {
-  const { k, v } = members;
   let text = members.t;
+  if (text !== undefined && text.length <= maxLength) return text;
+  const { k, v } = members;
   if (text === undefined) {
     // Built once: a tracestate is often sent on several outgoing requests.
     text = '';

@@ -16,7 +16,7 @@
  */
 import type { Context } from '../context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
-import { formatTraceparent, parseTraceparent } from '../traceparent.js';
+import { formatTraceparent, traceparentFlags, traceparentStart } from '../traceparent.js';
 import { parseTraceState, TraceState, type TraceStateParseOptions } from '../tracestate.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext, type OtelTraceStateLike } from './api.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
@@ -60,15 +60,20 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     const traceparent = readHeader(getter, carrier, TRACEPARENT);
     // Several traceparent values are not one valid parent (TC-13).
     if (typeof traceparent !== 'string') return context;
-    const parent = parseTraceparent(traceparent);
-    if (parent === undefined) return context;
+    const start = traceparentStart(traceparent);
+    if (start < 0) return context;
     // A list is copied: the tracestate is read later, and the carrier's list may change by then.
     const header = readHeader(getter, carrier, TRACESTATE);
     const tracestate = typeof header === 'string' ? header : header?.slice();
-    const spanContext: OtelSpanContext =
-      tracestate !== undefined && tracestate.length > 0
-        ? { traceId: parent.traceId, spanId: parent.spanId, traceFlags: parent.traceFlags, isRemote: true, traceState: new OtelTraceState(tracestate, this._o, this._w) }
-        : { traceId: parent.traceId, spanId: parent.spanId, traceFlags: parent.traceFlags, isRemote: true };
+    // Made without a literal, as everything on the extract path (bench/PERFORMANCE.md, "The
+    // warm-order cliff"): one caller that keeps span contexts would otherwise make V8 allocate
+    // every caller's in the old generation.
+    const spanContext = new Object() as OtelSpanContext;
+    spanContext.traceId = traceparent.slice(start + 3, start + 35);
+    spanContext.spanId = traceparent.slice(start + 36, start + 52);
+    spanContext.traceFlags = traceparentFlags(traceparent, start);
+    spanContext.isRemote = true;
+    if (tracestate !== undefined && tracestate.length > 0) spanContext.traceState = new OtelTraceState(tracestate, this._o, this._w);
     return this._api.trace.setSpanContext(context, spanContext);
   }
 
