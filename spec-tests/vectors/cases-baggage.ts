@@ -8,6 +8,7 @@
  * optional ones); the minimal encoding (only chars outside baggage-octet, and '%') is accepted
  * too, since a sender MAY encode more than it must (BG-8).
  */
+import { charName } from './char-name.js';
 import type { BaggageCase, BaggageMemberKept, BaggagePropertyKept, Outcome } from './types.js';
 
 type Member = BaggageMemberKept;
@@ -71,18 +72,6 @@ function dropped(id: string, input: string | string[], members: Member[], rules:
   return bg(id, input, members, [...rules, 'BG-20'], description, { ...options, valid: false });
 }
 
-function charName(c: string): string {
-  const names: Record<string, string> = {
-    ' ': 'space', '\t': 'tab', '!': 'bang', '"': 'quote', '#': 'hash', $: 'dollar', '%': 'percent', '&': 'amp', "'": 'apostrophe',
-    '(': 'lparen', ')': 'rparen', '*': 'star', '+': 'plus', ',': 'comma', '-': 'dash', '.': 'dot', '/': 'slash', ':': 'colon',
-    ';': 'semicolon', '<': 'lt', '=': 'equals', '>': 'gt', '?': 'question', '@': 'at', '[': 'lbracket', '\\': 'backslash',
-    ']': 'rbracket', '^': 'caret', _: 'underscore', '`': 'backtick', '{': 'lbrace', '|': 'pipe', '}': 'rbrace', '~': 'tilde',
-    '\u0000': 'nul', '\u0001': 'soh', '\n': 'lf', '\r': 'cr', '\u001f': 'us', '\u007f': 'del', '\u00e9': 'e-acute', '\u20ac': 'euro', '\u{1f600}': 'emoji',
-  };
-  if (names[c]) return names[c];
-  if (c.charCodeAt(0) < 0x20) return `ctl-${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  return c;
-}
 
 /** Every C0 control char and DEL. */
 const CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)), '\u007f'];

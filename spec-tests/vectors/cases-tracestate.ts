@@ -4,6 +4,7 @@
  * left-most), an invalid member or a 33rd member discards the whole header (TC-26), and what is
  * sent on is the members joined by ',' and cut to 512 chars by whole members (TC-30).
  */
+import { charName as sharedCharName } from './char-name.js';
 import type { TraceStateCase, TraceStateKept } from './types.js';
 
 const LIMIT = 512;
@@ -31,19 +32,7 @@ function discarded(id: string, input: string | string[], rules: string[], descri
   return { id: `ts-${id}`, description, rules: [...rules, 'TC-26', 'TC-19'], header: 'tracestate', input, valid: false, expect: null, output: null };
 }
 
-function charName(c: string): string {
-  const names: Record<string, string> = {
-    ' ': 'space', '\t': 'tab', '!': 'bang', '"': 'quote', '#': 'hash', $: 'dollar', '%': 'percent', '&': 'amp', "'": 'apostrophe',
-    '(': 'lparen', ')': 'rparen', '*': 'star', '+': 'plus', ',': 'comma', '-': 'dash', '.': 'dot', '/': 'slash', ':': 'colon',
-    ';': 'semicolon', '<': 'lt', '=': 'equals', '>': 'gt', '?': 'question', '@': 'at', '[': 'lbracket', '\\': 'backslash',
-    ']': 'rbracket', '^': 'caret', _: 'underscore', '`': 'backtick', '{': 'lbrace', '|': 'pipe', '}': 'rbrace', '~': 'tilde',
-    '\u0000': 'nul', '\u0001': 'soh', '\n': 'lf', '\r': 'cr', '\u001f': 'us', '\u007f': 'del', '\u00e9': 'e-acute', '\u20ac': 'euro', '\u{1f600}': 'emoji',
-  };
-  if (names[c]) return names[c];
-  if (c.charCodeAt(0) < 0x20) return `ctl-${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  if (/[A-Z]/.test(c)) return `upper-${c.toLowerCase()}`;
-  return c;
-}
+const charName = (c: string): string => sharedCharName(c, true);
 
 /** Printable ASCII, 0x20-0x7e. */
 const PRINTABLE = Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i));
