@@ -140,8 +140,7 @@ export class TraceState implements Iterable<[string, string]> {
   /** @internal The members, the header read once. */
   _read(): Members {
     const s = this._s;
-    if (typeof s === 'string' || Array.isArray(s)) return (this._s = parseTraceState(s as string | readonly string[], this._o)?._s as Members | undefined ?? NONE);
-    return s as Members;
+    return s instanceof Members ? s : (this._s = (parseTraceState(s, this._o)?._s as Members | undefined) ?? NONE);
   }
 
   /** Number of members. */
