@@ -276,7 +276,8 @@ export function formatMember(key: string, entry: BaggageEntry): string {
  */
 export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>): string {
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
-  // An unread header is already what formatting its members would write.
+  // An unread canonical header (no limits kept to read it with) is already what formatting its
+  // members would write, when they all fit these limits.
   if (baggage._k === undefined) {
     if (baggage._l === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes)) return baggage._e as string;
     // Read for this header only: a baggage that is forwarded never keeps its members.
