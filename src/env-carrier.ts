@@ -10,15 +10,15 @@
  *
  * Any other key maps the same way: upper case, every char but A-Z, 0-9 and `_` as `_`
  * (`x-b3-traceid` -> `X_B3_TRACEID`). Variables are only ever written in upper case.
- * The core never reads `process`: the caller passes the record (`process.env`,
- * `Deno.env.toObject()`, a copy for a child process, ...).
+ * The core never reads the environment itself: the caller passes the record (Node's
+ * environment object, `Deno.env.toObject()`, a copy for a child process, ...).
  *
- *   const ctx = propagator.extract(ROOT_CONTEXT, process.env, envGetter);   // in the child
+ *   const ctx = propagator.extract(ROOT_CONTEXT, env, envGetter);           // in the child
  *   propagator.inject(ctx, childEnv, envSetter);                            // in the parent
  */
 import type { TextMapGetter, TextMapSetter } from './propagation.js';
 
-/** A record of environment variables, such as `process.env`. */
+/** A record of environment variables, such as Node's environment object. */
 export type EnvCarrier = Record<string, string | undefined>;
 
 /** The W3C headers whose variables `envGetter.keys` lists. */
