@@ -102,7 +102,7 @@ export function otelBridgeCases(): BenchCase[] {
       note: "values made by OpenTelemetry code: the bridge reads the foreign TraceState back through its parser so nothing invalid is sent",
       impls: () => {
         const contexts = input.ids.map((f, i) => {
-          const withSpan = api.trace.setSpanContext(ROOT_CONTEXT, { ...f, traceState: new CoreTraceState(input.tracestate3[i]!) });
+          const withSpan = api.trace.setSpanContext(ROOT_CONTEXT, input.spanContextOf(f, new CoreTraceState(input.tracestate3[i]!)));
           const entries = Object.fromEntries(input.baggage3[i]!.split(',').map((m) => [m.slice(0, m.indexOf('=')), { value: decodeURIComponent(m.slice(m.indexOf('=') + 1)) }]));
           return api.propagation.setBaggage(withSpan, api.propagation.createBaggage(entries));
         });

@@ -195,9 +195,9 @@ export function buildCases(): Case[] {
       otel: rotate(tcRecords, (c) => otelTrace.getSpanContext(otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.traceState?.get('rojo')),
     },
   });
-  const oursSpanContexts = input.ids.map((f, i) => setSpanContext(ROOT_CONTEXT, { ...f, traceState: oursStates[i] }));
-  const otelSpanContexts = input.ids.map((f, i) => otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, { ...f, traceState: otelStates[i] }));
-  const floorSpanContexts = input.ids.map((f, i) => ({ ...f, traceState: input.tracestate3[i]!.split(',').map((m) => m.trim()).join(',') }));
+  const oursSpanContexts = input.ids.map((f, i) => setSpanContext(ROOT_CONTEXT, input.spanContextOf(f, oursStates[i])));
+  const otelSpanContexts = input.ids.map((f, i) => otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, input.spanContextOf(f, otelStates[i])));
+  const floorSpanContexts = input.ids.map((f, i) => input.spanContextOf(f, input.tracestate3[i]!.split(',').map((m) => m.trim()).join(',')));
   cases.push({
     id: 'trace-context-inject',
     title: 'trace-context inject (traceparent + 3-member tracestate) into a plain object',

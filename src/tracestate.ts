@@ -72,8 +72,10 @@ function classOf(c: number): number {
   return c < 128 ? CLASS[c] : 0;
 }
 
-const KEY = '[a-z\\d][a-z\\d_*/@-]{0,255}';
-const VALUE = '[ -+\\--<>-~]{0,255}[!-+\\--<>-~]';
+/** @internal A list member's key and value (TC-22, TC-23), as regex source. */
+export const KEY = '[a-z\\d][a-z\\d_*/@-]{0,255}';
+/** @internal */
+export const VALUE = '[ -+\\--<>-~]{0,255}[!-+\\--<>-~]';
 /**
  * One list member from `lastIndex` with its comma, OWS around it (TC-22, TC-23); or OWS
  * alone, an empty member (TC-25). Bounded repeats and disjoint classes: each match is

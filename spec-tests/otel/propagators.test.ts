@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import * as api from '@opentelemetry/api';
 import { suppressTracing, TraceState as CoreTraceState } from '@opentelemetry/core';
 import { createOtelPropagators, OtelTraceState, SUPPRESS_TRACING_KEY_DESCRIPTION } from '../../src/otel/index.js';
-import { TraceState } from '../../src/tracestate.js';
-import { assertPrototypesClean, BAGGAGES, carrierKind, FUZZ_RUNS_HEAVY, headerValue, makeCarrier, PROTOTYPE_KEYS, snapshot, throwingProxy, toWellFormed, TRACEPARENTS, TRACESTATES } from '../fuzz/arbitraries.js';
+import { parseTraceState, TraceState } from '../../src/tracestate.js';
+import { assertPrototypesClean, BAGGAGES, carrierKind, FUZZ_RUNS_HEAVY, headerValue, makeCarrier, PROTOTYPE_KEYS, snapshot, throwingProxy, toWellFormed, TRACEPARENTS, TRACESTATES, wireString } from '../fuzz/arbitraries.js';
 import { BAGGAGE_RE, TRACEPARENT_RE, TRACESTATE_RE } from '../helpers/abnf.js';
 
 const { traceContext, baggage, composite } = createOtelPropagators(api);
@@ -91,6 +91,22 @@ test('inject: a TraceState made by OpenTelemetry or by hand is sent through its 
   assert.equal(inject(sc(throwing)), { traceparent: TP });
   // This library's own TraceState, put there by hand, is sent as it is.
   assert.is(inject(sc(new TraceState('x=1'))).tracestate, 'x=1');
+});
+
+test('TC-21 .. TC-30 inject: any text a foreign TraceState writes goes out exactly as this library\'s parser sends it', () => {
+  const handMade = (text: string): api.TraceState => ({ get: () => undefined, set() { return this; }, unset() { return this; }, serialize: () => text });
+  // Sendable as it is, and near misses: repeated keys, 33 members, over 512 chars, OWS, empty members.
+  const member = fc.tuple(fc.constantFrom('a', 'b', 'k1', 'vendor@t', 'x*y'), fc.constantFrom('1', 'v w', '~!', 'A'));
+  const list = fc
+    .tuple(fc.oneof(fc.array(member, { maxLength: 34 }), fc.array(member, { minLength: 31, maxLength: 34 })), fc.boolean(), fc.boolean(), fc.constantFrom(',', ', ', ',,'))
+    .map(([ms, distinct, long, sep]) => ms.map(([k, v], i) => `${distinct ? k + i : k}=${long && i % 5 === 4 ? 'v'.repeat(200) : v}`).join(sep));
+  fc.assert(
+    fc.property(fc.oneof(list, wireString(TRACESTATES)), (text) => {
+      const sent = inject(withSpan({ traceId: TID, spanId: SID, traceFlags: 1, traceState: handMade(text) })).tracestate;
+      assert.is(sent, parseTraceState(text)?.serialize() || undefined);
+    }),
+    { numRuns: FUZZ_RUNS_HEAVY },
+  );
 });
 
 test('suppressTracing (a @opentelemetry/core context key) stops both propagators injecting; extract is unaffected', () => {

@@ -45,7 +45,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
   'environment carriers': { roots: ['env-carrier'], files: ['env-carrier', 'propagation', 'context'] },
   'OpenTelemetry bridge': {
     roots: ['otel/index'],
-    files: ['otel/index', 'otel/api', 'otel/trace-context', 'otel/trace-state', 'otel/baggage', 'otel/received-baggage', 'propagation', 'context', 'traceparent', 'ids', 'problem', 'tracestate', 'baggage', 'percent'],
+    files: ['otel/index', 'otel/api', 'otel/trace-context', 'otel/trace-state', 'otel/baggage', 'otel/received-baggage', 'otel/received-context', 'propagation', 'context', 'traceparent', 'ids', 'problem', 'tracestate', 'baggage', 'percent'],
   },
 };
 

@@ -8,7 +8,7 @@
  * the rest kept (BG-20), within the limits (BG-16, BG-17); nothing valid, no baggage. The
  * context gets a `ReceivedBaggage`: OpenTelemetry's `Baggage` interface over the header, which
  * builds OpenTelemetry's own with `api.propagation.createBaggage` on first use
- * (received-baggage.ts).
+ * (received-baggage.ts), in a `ReceivedContext` over the given context (received-context.ts).
  * inject: nothing when `suppressTracing` marked the context. A received baggage no one changed
  * is written from its header's members. Otherwise each entry is written with an
  * encoded value (BG-8, BG-9, BG-21); an entry whose key is not a token is left out (BG-3:
@@ -22,6 +22,7 @@ import { encodeBaggageValue } from '../percent.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
 import { formatProperties, ReceivedBaggage } from './received-baggage.js';
+import { ReceivedContext } from './received-context.js';
 
 const BAGGAGE = 'baggage';
 /** An RFC 7230 token (BG-3): what a key must be to be sent as it is. */
@@ -72,7 +73,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     if (value === undefined) return context;
     // The check extract makes for this library's propagator: a canonical header takes one regex.
     if (unreadBaggage(typeof value === 'string' ? value : value.join(','), this._l) === undefined) return context;
-    return this._api.propagation.setBaggage(context, new ReceivedBaggage(this._api, value, this._l));
+    return this._api.propagation.setBaggage(ReceivedContext.over(context), new ReceivedBaggage(this._api, value, this._l));
   }
 
   fields(): string[] {

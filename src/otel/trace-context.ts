@@ -5,6 +5,8 @@
  * extract: a single valid traceparent (TC-2 .. TC-13) becomes a remote span context set with
  * `api.trace.setSpanContext`; only then is tracestate looked at (TC-18), as an `OtelTraceState`
  * read on first use: an invalid one reads as empty without touching the parent (TC-19, TC-26).
+ * The span goes into a `ReceivedContext` over the given context, not a copy of it
+ * (received-context.ts).
  * inject: writes nothing when `@opentelemetry/core`'s `suppressTracing` marked the context (as
  * core's propagators do), nor for a span context whose ids `formatTraceparent` refuses: 32 and
  * 16 lowercase hex chars, not all zero (TC-3, TC-5, TC-6). That is stricter than
@@ -16,9 +18,11 @@
  */
 import type { Context } from '../context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
-import { formatTraceparent, traceparentFlags, traceparentStart } from '../traceparent.js';
-import { parseTraceState, TraceState, type TraceStateParseOptions } from '../tracestate.js';
+import { isValidSpanId, isValidTraceId } from '../ids.js';
+import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../traceparent.js';
+import { KEY, parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, TRACESTATE_MAX_MEMBERS, VALUE, type TraceStateParseOptions } from '../tracestate.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext, type OtelTraceStateLike } from './api.js';
+import { ReceivedContext } from './received-context.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
 
 const TRACEPARENT = 'traceparent';
@@ -41,14 +45,10 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     if (context.getValue(this._suppress) === true) return;
     const spanContext = this._api.trace.getSpanContext(context);
     if (spanContext === undefined) return;
-    let traceparent: string;
-    try {
-      // Throws for invalid ids, upper-case hex included (TC-3).
-      traceparent = formatTraceparent(spanContext);
-    } catch {
-      return;
-    }
-    setter.set(carrier, TRACEPARENT, traceparent);
+    const { traceId, spanId } = spanContext;
+    // Lowercase only (TC-3), not all zero (TC-5, TC-6).
+    if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+    setter.set(carrier, TRACEPARENT, formatValidTraceparent(traceId, spanId, spanContext.traceFlags));
     const traceState = spanContext.traceState;
     if (traceState) {
       const value = serialize(traceState);
@@ -74,7 +74,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     spanContext.traceFlags = traceparentFlags(traceparent, start);
     spanContext.isRemote = true;
     if (tracestate !== undefined && tracestate.length > 0) spanContext.traceState = new OtelTraceState(tracestate, this._o, this._w);
-    return this._api.trace.setSpanContext(context, spanContext);
+    return this._api.trace.setSpanContext(ReceivedContext.over(context), spanContext);
   }
 
   fields(): string[] {
@@ -87,8 +87,27 @@ function serialize(traceState: OtelTraceStateLike): string {
   if (traceState instanceof OtelTraceState || traceState instanceof TraceState) return traceState.serialize();
   try {
     const raw = traceState.serialize();
-    return (typeof raw === 'string' && parseTraceState(raw)?.serialize()) || '';
+    if (typeof raw !== 'string') return '';
+    // What OpenTelemetry's TraceState writes is usually already what the parser would send.
+    if (raw.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(raw) && !repeatsKey(raw)) return raw;
+    return parseTraceState(raw)?.serialize() || '';
   } catch {
     return '';
   }
+}
+
+/** 1 to 32 valid members joined by ',' alone: a tracestate the parser keeps as it is (TC-21 .. TC-25). */
+const SENDABLE = /* @__PURE__ */ new RegExp(`^${KEY}=${VALUE}(?:,${KEY}=${VALUE}){0,${TRACESTATE_MAX_MEMBERS - 1}}$`);
+
+/** Whether a key repeats in a `SENDABLE` header (TC-28); at most 32 keys. */
+function repeatsKey(header: string): boolean {
+  const keys: string[] = [];
+  let at = 0;
+  do {
+    const key = header.slice(at, header.indexOf('=', at));
+    if (keys.includes(key)) return true;
+    keys.push(key);
+    at = header.indexOf(',', at) + 1;
+  } while (at > 0);
+  return false;
 }
