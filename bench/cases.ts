@@ -158,7 +158,8 @@ export function buildCases(): Case[] {
     title: 'tracestate set + serialize (3 members)',
     note: 'tctx mutates its tracestate in place; the others return a new value',
     impls: {
-      ours: rotate(oursStates, (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
+      // States of its own: inject serializes oursStates, and a TraceState keeps its text once built.
+      ours: rotate(input.tracestate3.map((s) => parseTraceState(s)!), (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
       otel: rotate(otelStates, (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
       tctx: rotate(tctxStates, (ts) => ts.set('vendor', 'opaque-value-1').toString()),
     },
