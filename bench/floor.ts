@@ -5,7 +5,7 @@
  * of a library's time is the work itself and how much is overhead.
  */
 
-import { decodePercent } from '../src/percent.js';
+import { decodePercent } from '../src/baggage/percent.js';
 
 /** Indexed by any UTF-16 code unit: one load per char, no range check. */
 const HEX = /* @__PURE__ */ (() => {

@@ -112,7 +112,7 @@ export function overBudget(rows: readonly SizeRow[]): SizeRow[] {
   return rows.filter((r) => r.budget !== undefined && r.gzip > r.budget);
 }
 
-/** "dist/src/tracestate.js 2301 B, dist/src/problem.js 310 B, ...": what to shrink first. */
+/** "dist/src/trace-context/tracestate.js 2301 B, dist/src/inspect/problem.js 310 B, ...": what to shrink first. */
 export function describeInputs(row: SizeRow, top = 5): string {
   return row.inputs
     .slice(0, top)

@@ -8,12 +8,12 @@
  *   npm run w3c-service -- --port 5000 [--host 127.0.0.1]
  */
 import type { IncomingMessage } from 'node:http';
-import { ROOT_CONTEXT } from '../src/context.js';
-import { CompositePropagator } from '../src/propagation.js';
-import { setSpan } from '../src/span.js';
-import { createTracer } from '../src/tracer.js';
-import { W3CBaggagePropagator } from '../src/w3c-baggage.js';
-import { W3CTraceContextPropagator } from '../src/w3c-trace-context.js';
+import { ROOT_CONTEXT } from '../src/context/context.js';
+import { CompositePropagator } from '../src/propagation/composite.js';
+import { setSpan } from '../src/trace/span.js';
+import { createTracer } from '../src/trace/tracer.js';
+import { W3CBaggagePropagator } from '../src/baggage/propagator.js';
+import { W3CTraceContextPropagator } from '../src/trace-context/propagator.js';
 import { runWhenMain, startTestService, type OutgoingCall, type TestService, type TestServiceOptions } from './w3c-test-protocol.js';
 
 export type W3CTestServiceOptions = TestServiceOptions;

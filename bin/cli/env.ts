@@ -1,6 +1,6 @@
 /**
  * `inspect --env`: the TRACEPARENT, TRACESTATE and BAGGAGE variables a process was started with
- * (the environment carrier, see src/env-carrier.ts), each inspected as its header.
+ * (the environment carrier, see src/propagation/env.ts), each inspected as its header.
  */
 import { inspectOne, type HeaderName } from './inspect.js';
 import type { Report } from './render.js';

@@ -1,7 +1,7 @@
 /** `inspect <header> <value>` and `inspect --headers`. */
-import { inspectTraceparent } from '../../src/traceparent.js';
-import { inspectTraceState } from '../../src/tracestate.js';
-import { inspectBaggage } from '../../src/baggage-inspect.js';
+import { inspectTraceparent } from '../../src/trace-context/traceparent-inspect.js';
+import { inspectTraceState } from '../../src/trace-context/tracestate-inspect.js';
+import { inspectBaggage } from '../../src/baggage/inspect.js';
 import { readPropagationHeaders } from './headers.js';
 import { renderBaggage, renderTraceparent, renderTraceState, type Report } from './render.js';
 

@@ -1,8 +1,8 @@
 /** Turns an Inspection into lines for a person. */
-import type { Inspection, Kept, Problem } from '../../src/problem.js';
-import type { TraceparentFields } from '../../src/traceparent.js';
-import type { TraceStateMember } from '../../src/tracestate.js';
-import type { BaggageMember } from '../../src/baggage.js';
+import type { Inspection, Kept, Problem } from '../../src/inspect/problem.js';
+import type { TraceparentFields } from '../../src/trace-context/traceparent.js';
+import type { TraceStateMember } from '../../src/trace-context/tracestate-inspect.js';
+import type { BaggageMember } from '../../src/baggage/baggage.js';
 import { caretLines } from './caret.js';
 
 export interface Report {

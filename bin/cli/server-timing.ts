@@ -1,5 +1,5 @@
 /** `inspect server-timing <value>`: which `trace` metric gives the server's span, or why none does (TC-34). */
-import { inspectServerTimingTrace } from '../../src/server-timing-inspect.js';
+import { inspectServerTimingTrace } from '../../src/server-timing/inspect.js';
 import { describeFlags, render, type Report } from './render.js';
 
 export function inspectServerTiming(value: string): Report {

@@ -20,11 +20,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { setSpan } from '../../src/span.js';
-import { createTracer } from '../../src/tracer.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
-import { W3CTraceResponsePropagator } from '../../src/w3c-trace-response.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { setSpan } from '../../src/trace/span.js';
+import { createTracer } from '../../src/trace/tracer.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
+import { W3CTraceResponsePropagator } from '../../src/server-timing/propagator.js';
 import { headersFromIncoming } from '../../src/node/index.js';
 import { readPort } from '../demo/args.js';
 

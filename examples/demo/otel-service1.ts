@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import * as api from '@opentelemetry/api';
 import { readOption, readPort } from './args.js';
-import { parseServerTimingTrace } from '../../src/server-timing.js';
+import { parseServerTimingTrace } from '../../src/server-timing/server-timing.js';
 import { setUpOpenTelemetry } from './otel-setup.js';
 import { send } from './protocol.js';
 import { HOST, serve } from './serve.js';

@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import * as api from '@opentelemetry/api';
 import { headersFromIncoming } from '../../src/node/index.js';
-import { formatServerTimingTrace } from '../../src/server-timing.js';
+import { formatServerTimingTrace } from '../../src/server-timing/server-timing.js';
 import { readPort } from './args.js';
 import { setUpOpenTelemetry } from './otel-setup.js';
 import { send } from './protocol.js';

@@ -5,14 +5,14 @@
  * response's `Server-Timing` header, and answers with service 2's reply.
  */
 import { createServer } from 'node:http';
-import { CompositePropagator } from '../../src/propagation.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
-import { W3CBaggagePropagator } from '../../src/w3c-baggage.js';
-import { getResponseSpanContext, W3CTraceResponsePropagator } from '../../src/w3c-trace-response.js';
-import { setBaggageValue } from '../../src/baggage-context.js';
-import { context, setContextManager } from '../../src/context-manager.js';
-import { createTracer } from '../../src/tracer.js';
-import { consoleExporter, formatSpanLine, spanToRecord } from '../../src/console-exporter.js';
+import { CompositePropagator } from '../../src/propagation/composite.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
+import { W3CBaggagePropagator } from '../../src/baggage/propagator.js';
+import { getResponseSpanContext, W3CTraceResponsePropagator } from '../../src/server-timing/propagator.js';
+import { setBaggageValue } from '../../src/baggage/context.js';
+import { context, setContextManager } from '../../src/context/manager.js';
+import { createTracer } from '../../src/trace/tracer.js';
+import { consoleExporter, formatSpanLine, spanToRecord } from '../../src/trace/console-exporter.js';
 import { AsyncLocalStorageContextManager } from '../../src/node/index.js';
 import { readOption, readPort } from './args.js';
 import { send } from './protocol.js';

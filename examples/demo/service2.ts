@@ -5,15 +5,15 @@
  * in the response's `Server-Timing` header (`trace;desc=...`, TC-34) after its own `app` metric.
  */
 import { createServer } from 'node:http';
-import { CompositePropagator } from '../../src/propagation.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
-import { W3CBaggagePropagator } from '../../src/w3c-baggage.js';
-import { getBaggage } from '../../src/baggage-context.js';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { setSpan } from '../../src/span.js';
-import { W3CTraceResponsePropagator } from '../../src/w3c-trace-response.js';
-import { createTracer } from '../../src/tracer.js';
-import { consoleExporter, formatSpanLine, spanToRecord } from '../../src/console-exporter.js';
+import { CompositePropagator } from '../../src/propagation/composite.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
+import { W3CBaggagePropagator } from '../../src/baggage/propagator.js';
+import { getBaggage } from '../../src/baggage/context.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { setSpan } from '../../src/trace/span.js';
+import { W3CTraceResponsePropagator } from '../../src/server-timing/propagator.js';
+import { createTracer } from '../../src/trace/tracer.js';
+import { consoleExporter, formatSpanLine, spanToRecord } from '../../src/trace/console-exporter.js';
 import { headersFromIncoming } from '../../src/node/index.js';
 import { readPort } from './args.js';
 import { send } from './protocol.js';

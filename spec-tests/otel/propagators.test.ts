@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import * as api from '@opentelemetry/api';
 import { suppressTracing, TraceState as CoreTraceState } from '@opentelemetry/core';
 import { createOtelPropagators, OtelTraceState, SUPPRESS_TRACING_KEY_DESCRIPTION } from '../../src/otel/index.js';
-import { parseTraceState, TraceState } from '../../src/tracestate.js';
+import { parseTraceState, TraceState } from '../../src/trace-context/tracestate.js';
 import { assertPrototypesClean, BAGGAGES, carrierKind, FUZZ_RUNS_HEAVY, headerValue, makeCarrier, PROTOTYPE_KEYS, snapshot, throwingProxy, toWellFormed, TRACEPARENTS, TRACESTATES, wireString } from '../fuzz/arbitraries.js';
 import { BAGGAGE_RE, TRACEPARENT_RE, TRACESTATE_RE } from '../helpers/abnf.js';
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as api from '@opentelemetry/api';
 import { createOtelPropagators } from '../../src/otel/index.js';
 import { ReceivedContext } from '../../src/otel/received-context.js';
-import type { Context } from '../../src/context.js';
+import type { Context } from '../../src/context/context.js';
 
 const KEYS = ['a', 'b', 'c', 'd', 'e'].map((k) => api.createContextKey(`received-context test ${k}`));
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import * as api from '@opentelemetry/api';
 import { TraceState as CoreTraceState } from '@opentelemetry/core';
 import { OtelTraceState } from '../../src/otel/index.js';
-import { TraceState } from '../../src/tracestate.js';
+import { TraceState } from '../../src/trace-context/tracestate.js';
 import { TRACESTATE_RE } from '../helpers/abnf.js';
 
 /** OpenTelemetry code sees a TraceState through this interface only. */

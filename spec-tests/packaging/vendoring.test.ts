@@ -23,39 +23,30 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** The files to copy for each feature, as the README lists them (without the `.ts`). */
 const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
-  'traceparent codec': { roots: ['traceparent'], files: ['traceparent', 'ids', 'problem'] },
-  'tracestate codec': { roots: ['tracestate'], files: ['tracestate', 'problem'] },
-  'baggage codec': { roots: ['baggage'], files: ['baggage', 'percent'] },
-  'baggage codec with inspect': { roots: ['baggage', 'baggage-inspect'], files: ['baggage', 'baggage-inspect', 'percent', 'problem'] },
-  'trace-context propagator': {
-    roots: ['w3c-trace-context'],
-    files: ['w3c-trace-context', 'propagation', 'context', 'span', 'ids', 'traceparent', 'tracestate', 'problem'],
-  },
-  'baggage propagator': { roots: ['w3c-baggage'], files: ['w3c-baggage', 'baggage-context', 'baggage', 'percent', 'context', 'propagation'] },
-  'active context': { roots: ['context-manager'], files: ['context-manager', 'context'] },
-  'Server-Timing trace metric': { roots: ['server-timing'], files: ['server-timing', 'traceparent', 'ids', 'problem'] },
-  'Server-Timing trace metric with inspect': {
-    roots: ['server-timing', 'server-timing-inspect'],
-    files: ['server-timing', 'server-timing-inspect', 'traceparent', 'ids', 'problem'],
-  },
-  'trace-response propagator': {
-    roots: ['w3c-trace-response'],
-    files: ['w3c-trace-response', 'server-timing', 'propagation', 'context', 'span', 'ids', 'traceparent', 'problem'],
-  },
-  'environment carriers': { roots: ['env-carrier'], files: ['env-carrier', 'propagation', 'context'] },
-  'OpenTelemetry bridge': {
-    roots: ['otel/index'],
-    files: ['otel/index', 'otel/api', 'otel/trace-context', 'otel/trace-state', 'otel/baggage', 'otel/received-baggage', 'otel/received-context', 'propagation', 'context', 'traceparent', 'ids', 'problem', 'tracestate', 'baggage', 'percent'],
-  },
+  'traceparent codec': { roots: ['trace-context/traceparent'], files: ['trace-context/traceparent', 'internal/chars', 'internal/hex'] },
+  'traceparent codec with inspect': { roots: ['trace-context/traceparent', 'trace-context/traceparent-inspect'], files: ['trace-context/traceparent', 'trace-context/traceparent-inspect', 'inspect/problem', 'internal/chars', 'internal/hex'] },
+  'tracestate codec': { roots: ['trace-context/tracestate'], files: ['trace-context/tracestate'] },
+  'tracestate codec with inspect': { roots: ['trace-context/tracestate', 'trace-context/tracestate-inspect'], files: ['trace-context/tracestate', 'trace-context/tracestate-inspect', 'inspect/problem'] },
+  'baggage codec': { roots: ['baggage/baggage'], files: ['baggage/baggage', 'baggage/percent'] },
+  'baggage codec with inspect': { roots: ['baggage/baggage', 'baggage/inspect'], files: ['baggage/baggage', 'baggage/inspect', 'baggage/percent', 'inspect/problem'] },
+  'trace-context propagator': { roots: ['trace-context/propagator'], files: ['trace-context/propagator', 'context/context', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace/ids', 'trace/span'] },
+  'baggage propagator': { roots: ['baggage/propagator'], files: ['baggage/propagator', 'baggage/baggage', 'baggage/context', 'baggage/percent', 'context/context', 'propagation/carriers', 'propagation/propagator'] },
+  'active context': { roots: ['context/manager'], files: ['context/manager', 'context/context'] },
+  'Server-Timing trace metric': { roots: ['server-timing/server-timing'], files: ['server-timing/server-timing', 'internal/chars', 'internal/hex', 'trace-context/traceparent'] },
+  'Server-Timing trace metric with inspect': { roots: ['server-timing/server-timing', 'server-timing/inspect'], files: ['server-timing/server-timing', 'server-timing/inspect', 'inspect/problem', 'internal/chars', 'internal/hex', 'trace-context/traceparent', 'trace-context/traceparent-inspect'] },
+  'trace-response propagator': { roots: ['server-timing/propagator'], files: ['server-timing/propagator', 'context/context', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'server-timing/server-timing', 'trace-context/traceparent', 'trace/ids', 'trace/span'] },
+  'environment carriers': { roots: ['propagation/env'], files: ['propagation/env', 'context/context', 'propagation/propagator'] },
+  'OpenTelemetry bridge': { roots: ['otel/index'], files: ['otel/index', 'baggage/baggage', 'baggage/percent', 'context/context', 'internal/chars', 'internal/hex', 'otel/api', 'otel/baggage', 'otel/received-baggage', 'otel/received-context', 'otel/trace-context', 'otel/trace-state', 'propagation/carriers', 'propagation/composite', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace/ids'] },
 };
 
 /** `console` is a global in every runtime, but TypeScript types it only through DOM or @types/node. */
 const CONSOLE_DECLARATION = 'declare var console: { log(...data: unknown[]): void };\n';
 
-/** The top-level src/*.ts files: the core, without the `node/` adapters. */
+/** The core: every src/ file but the `node/` adapters and the `otel/` bridge, as names under src/. */
 function coreFiles(): string[] {
-  return readdirSync(SRC)
-    .filter((f) => f.endsWith('.ts'))
+  return (readdirSync(SRC, { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('node/') && !f.startsWith('otel/'))
     .map((f) => f.slice(0, -3))
     .sort();
 }
@@ -156,7 +147,7 @@ test('vendoring: the OpenTelemetry bridge (src/otel) imports no package, not eve
   }
 });
 
-test('vendoring: the whole core (src/*.ts, no src/node) type-checks alone, without DOM or Node types', () => {
+test('vendoring: the whole core (src/ without node/ and otel/) type-checks alone, without DOM or Node types', () => {
   const files = coreFiles();
   assert.ok(files.length >= 10, `found the core files: ${files.join(', ')}`);
   const r = typeCheckAlone(files, { extra: CONSOLE_DECLARATION });
@@ -175,7 +166,7 @@ for (const [feature, { roots, files }] of Object.entries(FEATURES)) {
 }
 
 test('vendoring: the check itself catches a Node global', () => {
-  const r = typeCheckAlone(['problem'], { extra: 'export const leak = Buffer.from("x");\n' });
+  const r = typeCheckAlone(['inspect/problem'], { extra: 'export const leak = Buffer.from("x");\n' });
   assert.not.ok(r.ok, 'Buffer must be an unknown name without @types/node');
   assert.match(r.output, /Buffer/);
 });

@@ -1,5 +1,5 @@
 /**
- * Context (src/context.ts) against a Map model: any sequence of setValue / deleteValue gives
+ * Context (src/context/context.ts) against a Map model: any sequence of setValue / deleteValue gives
  * the same values, and every earlier context is left unchanged. Guards any faster Context
  * representation (a persistent chain was measured at 5x faster setValue, see
  * bench/PERFORMANCE.md, and left out for the size budget).

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { defaultTextMapGetter, defaultTextMapSetter } from '../../src/propagation.js';
-import { getSpanContext, setSpanContext } from '../../src/span.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { defaultTextMapGetter, defaultTextMapSetter } from '../../src/propagation/carriers.js';
+import { getSpanContext, setSpanContext } from '../../src/trace/span.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
 const SID = 'b7ad6b7169203331';

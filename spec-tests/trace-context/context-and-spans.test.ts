@@ -1,11 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextKey, ROOT_CONTEXT } from '../../src/context.js';
-import { context, StackContextManager, setContextManager } from '../../src/context-manager.js';
-import { generateSpanId, generateTraceId, isValidSpanId, isValidTraceId, setRandomSource } from '../../src/ids.js';
+import { createContextKey, ROOT_CONTEXT } from '../../src/context/context.js';
+import { context, StackContextManager, setContextManager } from '../../src/context/manager.js';
+import { generateSpanId, generateTraceId, isValidSpanId, isValidTraceId, setRandomSource } from '../../src/trace/ids.js';
 import {
   deleteSpan, getSpan, getSpanContext, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, setSpanContext,
-} from '../../src/span.js';
+} from '../../src/trace/span.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
 const SID = 'b7ad6b7169203331';

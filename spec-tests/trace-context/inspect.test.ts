@@ -1,8 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { inspectTraceparent } from '../../src/traceparent.js';
-import { inspectTraceState, parseTraceState, TRACESTATE_MAX_INPUT_LENGTH } from '../../src/tracestate.js';
-import type { Inspection, Problem } from '../../src/problem.js';
+import { inspectTraceparent } from '../../src/trace-context/traceparent-inspect.js';
+import { parseTraceState, TRACESTATE_MAX_INPUT_LENGTH } from '../../src/trace-context/tracestate.js';
+import { inspectTraceState } from '../../src/trace-context/tracestate-inspect.js';
+import type { Inspection, Problem } from '../../src/inspect/problem.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
 const SID = 'b7ad6b7169203331';

@@ -32,9 +32,9 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { W3CTraceContextPropagator as OtelPropagator } from '@opentelemetry/core';
 import { defaultTextMapGetter, ROOT_CONTEXT as OTEL_ROOT, trace } from '@opentelemetry/api';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { getSpanContext, setSpanContext } from '../../src/span.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { getSpanContext, setSpanContext } from '../../src/trace/span.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
 import { explainTraceparentDeparture, explainTracestateDeparture, traceparentNearValid as traceparent, tracestateNearValid as tracestate, type Extracted } from '../helpers/otel-departures.js';
 
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};

@@ -1,10 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { CompositePropagator, type TextMapPropagator } from '../../src/propagation.js';
-import { getSpanContext, setSpanContext, TraceFlags, type SpanContext } from '../../src/span.js';
-import { TraceState } from '../../src/tracestate.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { CompositePropagator } from '../../src/propagation/composite.js';
+import { type TextMapPropagator } from '../../src/propagation/propagator.js';
+import { getSpanContext, setSpanContext, TraceFlags, type SpanContext } from '../../src/trace/span.js';
+import { TraceState } from '../../src/trace-context/tracestate.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
 const SID = 'b7ad6b7169203331';

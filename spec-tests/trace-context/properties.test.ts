@@ -2,8 +2,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { formatTraceparent, inspectTraceparent, parseTraceparent } from '../../src/traceparent.js';
-import { inspectTraceState, parseTraceState, TraceState } from '../../src/tracestate.js';
+import { formatTraceparent, parseTraceparent } from '../../src/trace-context/traceparent.js';
+import { inspectTraceparent } from '../../src/trace-context/traceparent-inspect.js';
+import { parseTraceState, TraceState } from '../../src/trace-context/tracestate.js';
+import { inspectTraceState } from '../../src/trace-context/tracestate-inspect.js';
 import { TRACEPARENT_RE, TRACESTATE_MEMBER_RE, TRACESTATE_RE } from '../helpers/abnf.js';
 
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};

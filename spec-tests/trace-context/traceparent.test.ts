@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatTraceparent, parseTraceparent } from '../../src/traceparent.js';
+import { formatTraceparent, parseTraceparent } from '../../src/trace-context/traceparent.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
 const SID = 'b7ad6b7169203331';

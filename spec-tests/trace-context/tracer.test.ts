@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { context } from '../../src/context-manager.js';
-import { getSpan, setSpanContext, TraceFlags } from '../../src/span.js';
-import { createTracer, type RecordingSpan } from '../../src/tracer.js';
-import { TraceState } from '../../src/tracestate.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { context } from '../../src/context/manager.js';
+import { getSpan, setSpanContext, TraceFlags } from '../../src/trace/span.js';
+import { createTracer, type RecordingSpan } from '../../src/trace/tracer.js';
+import { TraceState } from '../../src/trace-context/tracestate.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
 const SID = 'b7ad6b7169203331';

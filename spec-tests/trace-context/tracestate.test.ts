@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseTraceState, TraceState, TRACESTATE_MAX_INPUT_LENGTH } from '../../src/tracestate.js';
-import { W3CTraceContextPropagator } from '../../src/w3c-trace-context.js';
-import { ROOT_CONTEXT } from '../../src/context.js';
-import { getSpanContext } from '../../src/span.js';
+import { parseTraceState, TraceState, TRACESTATE_MAX_INPUT_LENGTH } from '../../src/trace-context/tracestate.js';
+import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
+import { ROOT_CONTEXT } from '../../src/context/context.js';
+import { getSpanContext } from '../../src/trace/span.js';
 
 const entries = (ts: TraceState | undefined) => (ts ? [...ts] : undefined);
 

@@ -1,4 +1,5 @@
 // `w3c-propagation/traceparent`: the traceparent codec alone.
-export { parseTraceparent, formatTraceparent, inspectTraceparent, TRACEPARENT_LENGTH, TRACEPARENT_VERSION, KNOWN_TRACE_FLAGS } from '../traceparent.js';
-export type { TraceparentFields } from '../traceparent.js';
-export type { Problem, Inspection } from '../problem.js';
+export { parseTraceparent, formatTraceparent, TRACEPARENT_LENGTH, TRACEPARENT_VERSION, KNOWN_TRACE_FLAGS } from '../trace-context/traceparent.js';
+export { inspectTraceparent } from '../trace-context/traceparent-inspect.js';
+export type { TraceparentFields } from '../trace-context/traceparent.js';
+export type { Problem, Inspection } from '../inspect/problem.js';

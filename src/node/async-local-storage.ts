@@ -6,8 +6,8 @@
  *   tracer.startActiveSpan('GET /', async (span) => { await work(); span.end(); });
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ROOT_CONTEXT, type Context } from '../context.js';
-import type { ContextManager } from '../context-manager.js';
+import { ROOT_CONTEXT, type Context } from '../context/context.js';
+import type { ContextManager } from '../context/manager.js';
 
 export class AsyncLocalStorageContextManager implements ContextManager {
   private _storage = new AsyncLocalStorage<Context>();

@@ -3,11 +3,12 @@
  *
  *   spawn('worker', args, { env: withTraceEnv(context.active()) });
  */
-import type { Context } from '../context.js';
-import { envSetter, envVariableName, type EnvCarrier } from '../env-carrier.js';
-import { CompositePropagator, type TextMapPropagator } from '../propagation.js';
-import { W3CBaggagePropagator } from '../w3c-baggage.js';
-import { W3CTraceContextPropagator } from '../w3c-trace-context.js';
+import type { Context } from '../context/context.js';
+import { envSetter, envVariableName, type EnvCarrier } from '../propagation/env.js';
+import { CompositePropagator } from '../propagation/composite.js';
+import { type TextMapPropagator } from '../propagation/propagator.js';
+import { W3CBaggagePropagator } from '../baggage/propagator.js';
+import { W3CTraceContextPropagator } from '../trace-context/propagator.js';
 
 export interface TraceEnvOptions {
   /**

@@ -5,7 +5,7 @@
  * installed. Method syntax throughout: the real module's stricter types (the branded
  * `BaggageEntryMetadata`) stay assignable.
  */
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 
 /** OpenTelemetry's `TraceState` interface (the same four methods as this library's). */
 export interface OtelTraceStateLike {

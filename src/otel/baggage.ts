@@ -16,10 +16,11 @@
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
  * `formatBaggage` applies them: whole members only (BG-17).
  */
-import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage.js';
-import type { Context } from '../context.js';
-import { encodeBaggageValue } from '../percent.js';
-import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
+import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
+import type { Context } from '../context/context.js';
+import { encodeBaggageValue } from '../baggage/percent.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
+import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
 import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 import { ReceivedContext } from './received-context.js';

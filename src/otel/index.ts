@@ -10,8 +10,9 @@
  * package never imports it, so there is one copy of it and its globals, and this package keeps
  * no dependencies. Runs wherever OpenTelemetry's API does (no runtime-specific import).
  */
-import type { BaggageLimits } from '../baggage.js';
-import { CompositePropagator, type TextMapPropagator } from '../propagation.js';
+import type { BaggageLimits } from '../baggage/baggage.js';
+import { CompositePropagator } from '../propagation/composite.js';
+import { type TextMapPropagator } from '../propagation/propagator.js';
 import type { OtelApi } from './api.js';
 import { OtelBaggagePropagator } from './baggage.js';
 import { OtelTraceContextPropagator } from './trace-context.js';
@@ -19,8 +20,8 @@ import { OtelTraceContextPropagator } from './trace-context.js';
 export { OtelTraceState } from './trace-state.js';
 export { SUPPRESS_TRACING_KEY_DESCRIPTION } from './api.js';
 export type { OtelApi, OtelSpanContext, OtelTraceStateLike, OtelBaggage, OtelBaggageEntry, OtelBaggageEntryMetadata } from './api.js';
-export type { TextMapPropagator, TextMapGetter, TextMapSetter } from '../propagation.js';
-export type { Context } from '../context.js';
+export type { TextMapPropagator, TextMapGetter, TextMapSetter } from '../propagation/propagator.js';
+export type { Context } from '../context/context.js';
 
 export interface OtelPropagatorsOptions {
   /** Longest tracestate read on extract (all fields joined); longer is dropped. Default 32,768 (`TRACESTATE_MAX_INPUT_LENGTH`). */

@@ -15,8 +15,8 @@
  * this library's `Baggage.getEntry` reads them, BG-19). It takes its entries as a record, so
  * integer-like keys (`0`, `42`) come first, as with `@opentelemetry/core`'s propagator.
  */
-import { formatBaggage, parseBaggage, type Baggage, type BaggageLimits, type BaggageProperty } from '../baggage.js';
-import { encodeBaggageValue } from '../percent.js';
+import { formatBaggage, parseBaggage, type Baggage, type BaggageLimits, type BaggageProperty } from '../baggage/baggage.js';
+import { encodeBaggageValue } from '../baggage/percent.js';
 import type { OtelApi, OtelBaggage, OtelBaggageEntry } from './api.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -13,7 +13,7 @@
  * use: `getValue` answers as the chain of `setValue` calls would, `deleteValue` makes the key
  * read as undefined.
  */
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 
 export class ReceivedContext implements Context {
   private readonly _p: Context;

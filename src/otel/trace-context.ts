@@ -16,11 +16,12 @@
  * other (OpenTelemetry's, a hand-made one) through its own `serialize()`, then checked and
  * truncated by this library's parser, so nothing invalid leaves.
  */
-import type { Context } from '../context.js';
-import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation.js';
-import { isValidSpanId, isValidTraceId } from '../ids.js';
-import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../traceparent.js';
-import { KEY, parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, TRACESTATE_MAX_MEMBERS, VALUE, type TraceStateParseOptions } from '../tracestate.js';
+import type { Context } from '../context/context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
+import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
+import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
+import { KEY, parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, TRACESTATE_MAX_MEMBERS, VALUE, type TraceStateParseOptions } from '../trace-context/tracestate.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext, type OtelTraceStateLike } from './api.js';
 import { ReceivedContext } from './received-context.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';

@@ -13,7 +13,7 @@
  *   const ts = new OtelTraceState('rojo=00f067aa0ba902b7');
  *   ts.set('Bad Key', 'x') === ts;   // ignored, no exception
  */
-import { TraceState, type TraceStateParseOptions } from '../tracestate.js';
+import { TraceState, type TraceStateParseOptions } from '../trace-context/tracestate.js';
 import type { OtelTraceStateLike } from './api.js';
 
 /** Where an ignored `set` is reported; `api.diag` has this shape. */

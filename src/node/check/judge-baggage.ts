@@ -5,8 +5,8 @@
  * header lines are one list (BG-2). Members are compared in order, duplicates included
  * (BG-19), against each accepted answer.
  */
-import { parseBaggage, type BaggageMember } from '../../baggage.js';
-import { inspectBaggage } from '../../baggage-inspect.js';
+import { parseBaggage, type BaggageMember } from '../../baggage/baggage.js';
+import { inspectBaggage } from '../../baggage/inspect.js';
 import type { Outcome } from './corpus.js';
 import { abbreviate, listKeys } from './text.js';
 import type { Finding } from './types.js';

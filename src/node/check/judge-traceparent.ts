@@ -6,7 +6,7 @@
  * (TC-11); unknown flag bits cleared (TC-10). The sampled flag is the service's decision: a
  * child always has a new parent-id, so it may change (TC-17).
  */
-import { inspectTraceparent } from '../../traceparent.js';
+import { inspectTraceparent } from '../../trace-context/traceparent-inspect.js';
 import type { TraceparentExpect } from './corpus.js';
 import type { Finding } from './types.js';
 

@@ -5,7 +5,8 @@
  * leading members whose keys the input never had are set aside before comparing, and when
  * they push the list past 32 members the right-most ones may go (TC-28).
  */
-import { inspectTraceState, TRACESTATE_MAX_MEMBERS } from '../../tracestate.js';
+import { TRACESTATE_MAX_MEMBERS } from '../../trace-context/tracestate.js';
+import { inspectTraceState } from '../../trace-context/tracestate-inspect.js';
 import type { Outcome } from './corpus.js';
 import { abbreviate, listKeys } from './text.js';
 import type { Finding } from './types.js';

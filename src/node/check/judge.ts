@@ -3,7 +3,7 @@
  * Every callback's traceparent is judged (a tracestate or baggage case sends a valid one, which
  * must be continued whatever happens to the other header, TC-19); then the case's own header.
  */
-import { parseTraceparent } from '../../traceparent.js';
+import { parseTraceparent } from '../../trace-context/traceparent.js';
 import type { CorpusCase, Outcome, TraceparentExpect } from './corpus.js';
 import { describeBaggageOutcome, judgeBaggage } from './judge-baggage.js';
 import { describeTraceparentExpect, judgeTraceparent, readSentTraceparent } from './judge-traceparent.js';

@@ -12,8 +12,8 @@
  *   const span = tracer.startSpan('GET /', {}, parentContext);
  *   span.end();
  */
-import { context as activeContext } from './context-manager.js';
-import type { Context } from './context.js';
+import { context as activeContext } from '../context/manager.js';
+import type { Context } from '../context/context.js';
 import { generateSpanId, generateTraceId } from './ids.js';
 import { getSpanContext, isSpanContextValid, setSpan, TraceFlags, type Span, type SpanContext } from './span.js';
 

@@ -31,7 +31,8 @@
  *   parseServerTimingTrace(response.headers.get('server-timing'))  // { traceId, spanId, traceFlags } | undefined
  *   parseServerTimingTrace(resourceEntry.serverTiming)          // a browser's PerformanceServerTiming list
  */
-import { formatTraceparent, isOws, parseTraceparent, type TraceparentFields } from './traceparent.js';
+import { isOws } from '../internal/chars.js';
+import { formatTraceparent, parseTraceparent, type TraceparentFields } from '../trace-context/traceparent.js';
 
 /** The response header, lowercase (TC-1). */
 export const SERVER_TIMING_HEADER = 'server-timing';

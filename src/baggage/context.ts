@@ -5,7 +5,7 @@
  *   getBaggageValue(ctx, 'hello');   // 'world'
  */
 import { EMPTY_BAGGAGE, type Baggage } from './baggage.js';
-import { createContextKey, type Context } from './context.js';
+import { createContextKey, type Context } from '../context/context.js';
 
 const BAGGAGE_KEY = createContextKey('w3c-propagation baggage');
 

@@ -2,7 +2,7 @@
  * Span values: `SpanContext`, `TraceFlags`, `Span`, `NonRecordingSpan`, and the accessors
  * that keep a span in a `Context`. Shapes match OpenTelemetry's API.
  */
-import { createContextKey, type Context } from './context.js';
+import { createContextKey, type Context } from '../context/context.js';
 import { isValidSpanId, isValidTraceId } from './ids.js';
 
 /** trace-flags bits (TC-14). Test them with masks: `flags & TraceFlags.SAMPLED`. */

@@ -7,9 +7,10 @@
  * inject: only a valid span context is written, as version 00 (TC-10); tracestate only
  * when it is non-empty (TC-31), and always valid.
  */
-import type { Context } from './context.js';
-import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
-import { getSpan, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, type SpanContext, type TraceStateLike } from './span.js';
+import type { Context } from '../context/context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
+import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { getSpan, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, type SpanContext, type TraceStateLike } from '../trace/span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
 import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 

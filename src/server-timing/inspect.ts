@@ -3,7 +3,7 @@
  * header with the parser's own scanner (server-timing.ts) and says, for each `trace` metric,
  * why it is or is not the server's span: grammar, desc value (traceparent rules), which one wins.
  */
-import { describeChar, problem, type Inspection, type Problem } from './problem.js';
+import { describeChar, problem, type Inspection, type Problem } from '../inspect/problem.js';
 import {
   descValue,
   isTraceName,
@@ -19,7 +19,9 @@ import {
   SERVER_TIMING_TRACE_METRIC,
   type MetricScan,
 } from './server-timing.js';
-import { inspectTraceparent, isOws, type TraceparentFields } from './traceparent.js';
+import { isOws } from '../internal/chars.js';
+import { inspectTraceparent } from '../trace-context/traceparent-inspect.js';
+import type { TraceparentFields } from '../trace-context/traceparent.js';
 
 /** Errors and warnings are each listed up to this many, then one `too-many-problems`. */
 const MAX_PROBLEMS = 32;

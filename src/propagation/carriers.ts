@@ -1,35 +1,12 @@
 /**
- * Propagators move a `Context` in and out of a carrier: the headers of a request, a
- * message's attributes, anything with string keys and values. Same shapes as
- * OpenTelemetry JS: `inject(context, carrier, setter)`, `extract(context, carrier, getter)`,
- * `fields()`.
- *
- * Carriers are adapted by a getter and a setter. The defaults understand:
+ * The default carrier getter and setter. They understand:
  * - plain objects, with case-insensitive lookup and `string[]` values (Node's
  *   `IncomingHttpHeaders`, `OutgoingHttpHeaders`, JSON header maps);
  * - anything with `get`/`set` methods, Fetch `Headers` included;
  * - `Map`, with case-insensitive lookup.
  * Header names are written in lower case (TC-1, BG-1).
  */
-import type { Context } from './context.js';
-
-export interface TextMapGetter<Carrier = unknown> {
-  /** Every key in the carrier. */
-  keys(carrier: Carrier): string[];
-  /** The value(s) of a key; `key` is lower case, the lookup case-insensitive. */
-  get(carrier: Carrier, key: string): undefined | string | string[];
-}
-
-export interface TextMapSetter<Carrier = unknown> {
-  set(carrier: Carrier, key: string, value: string): void;
-}
-
-export interface TextMapPropagator<Carrier = unknown> {
-  inject(context: Context, carrier: Carrier, setter?: TextMapSetter<Carrier>): void;
-  extract(context: Context, carrier: Carrier, getter?: TextMapGetter<Carrier>): Context;
-  /** The header names this propagator reads and writes. */
-  fields(): string[];
-}
+import type { TextMapGetter, TextMapSetter } from './propagator.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -88,27 +65,5 @@ export function readHeader<C>(getter: TextMapGetter<C>, carrier: C, key: string)
     return asHeaderValue(getter.get(carrier, key));
   } catch {
     return undefined;
-  }
-}
-
-/** Runs several propagators as one: inject and extract in the order given. */
-export class CompositePropagator<Carrier = unknown> implements TextMapPropagator<Carrier> {
-  private readonly _p: readonly TextMapPropagator<Carrier>[];
-
-  constructor(config: { propagators?: readonly TextMapPropagator<Carrier>[] } = {}) {
-    this._p = config.propagators ?? [];
-  }
-
-  inject(context: Context, carrier: Carrier, setter?: TextMapSetter<Carrier>): void {
-    for (const propagator of this._p) propagator.inject(context, carrier, setter);
-  }
-
-  extract(context: Context, carrier: Carrier, getter?: TextMapGetter<Carrier>): Context {
-    return this._p.reduce((result, propagator) => propagator.extract(result, carrier, getter), context);
-  }
-
-  /** Every propagator's fields, each once. */
-  fields(): string[] {
-    return [...new Set(this._p.flatMap((p) => p.fields?.() ?? []))];
   }
 }

@@ -4,7 +4,7 @@
  */
 import { Baggage, formatBaggage, limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
-import { describeChar, problem, type KeptInspection, type Problem } from './problem.js';
+import { describeChar, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
 
 const MAX_PROBLEMS = 32;
 

@@ -18,11 +18,13 @@
  * extract (client side) puts the span the server reported on the context under its own key:
  * `getResponseSpanContext(ctx)`. The client's current span is untouched. Never throws.
  */
-import { createContextKey, type Context } from './context.js';
-import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
+import { createContextKey, type Context } from '../context/context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
+import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { isTraceName, newScan, parseServerTimingTrace, scanMetric, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
-import { getSpanContext, isSpanContextValid, type SpanContext } from './span.js';
-import { formatValidTraceparent, isOws } from './traceparent.js';
+import { getSpanContext, isSpanContextValid, type SpanContext } from '../trace/span.js';
+import { isOws } from '../internal/chars.js';
+import { formatValidTraceparent } from '../trace-context/traceparent.js';
 
 const RESPONSE_SPAN_CONTEXT_KEY = createContextKey('w3c-propagation response span context');
 

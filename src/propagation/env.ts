@@ -16,7 +16,7 @@
  *   const ctx = propagator.extract(ROOT_CONTEXT, env, envGetter);           // in the child
  *   propagator.inject(ctx, childEnv, envSetter);                            // in the parent
  */
-import type { TextMapGetter, TextMapSetter } from './propagation.js';
+import type { TextMapGetter, TextMapSetter } from './propagator.js';
 
 /** A record of environment variables, such as Node's environment object. */
 export type EnvCarrier = Record<string, string | undefined>;

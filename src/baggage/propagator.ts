@@ -8,9 +8,10 @@
  * the limits (BG-8, BG-16, BG-17).
  */
 import { formatBaggage, limitsOf, unreadBaggage, type BaggageLimits } from './baggage.js';
-import { getBaggage, setBaggage } from './baggage-context.js';
-import type { Context } from './context.js';
-import { defaultTextMapGetter, defaultTextMapSetter, readHeader, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from './propagation.js';
+import { getBaggage, setBaggage } from './context.js';
+import type { Context } from '../context/context.js';
+import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
+import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 
 export const BAGGAGE_HEADER = 'baggage';
 
