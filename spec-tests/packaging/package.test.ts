@@ -70,8 +70,8 @@ test('package.json: no dependencies, sideEffects false, types first in every exp
   assert.is(manifest.exports[VECTORS], VECTORS, 'the test vectors are exported as they are');
 });
 
-test('files: the tarball ships dist/src, dist/bin, src and the test vectors, and no tests, benches or examples', () => {
-  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|package\.json$|README\.md$|LICENSE|SECURITY\.md$)/;
+test('files: the tarball ships dist/src, dist/bin, src, the test vectors and docs/rules.md, and no tests, benches or examples', () => {
+  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|docs\/rules\.md$|package\.json$|README\.md$|LICENSE|SECURITY\.md$)/;
   for (const file of VECTOR_FILES) assert.ok(packed.includes(`vectors/${file}`), `vectors/${file} is shipped`);
   for (const path of packed) assert.match(path, allowed, `unexpected file in the tarball: ${path}`);
   for (const path of packed) assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
@@ -83,6 +83,7 @@ test('files: the tarball ships dist/src, dist/bin, src and the test vectors, and
   for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.ok(packed.includes(bin), `bin ${bin} is shipped`);
   assert.ok(packed.includes('src/index.ts'), 'the TypeScript sources are shipped for vendoring');
   for (const name of ['trace-context', 'baggage']) assert.ok(packed.includes(`vectors/${name}.json`), `the checker's corpus vectors/${name}.json is shipped`);
+  assert.ok(packed.includes('docs/rules.md'), 'docs/rules.md, which the CLI points at, is shipped');
 });
 
 test('publint: no errors or warnings on the packed tarball', () => {
