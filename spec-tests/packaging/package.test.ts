@@ -47,16 +47,15 @@ function devTool(pkg: string, bin: string): string {
   return join(ROOT, 'node_modules', pkg, bin);
 }
 
-let packOutput: SpawnSyncReturns<string>;
 const devManifestText = readFileSync(join(ROOT, 'package.json'), 'utf8');
 
 test.before(() => {
   work = mkdtempSync(join(tmpdir(), 'w3c-propagation-pack-'));
   // With its scripts, as a publisher runs it: prepack rebuilds dist/ (the same files `npm test`
   // just built) and swaps in the consumer manifest; postpack puts package.json back.
-  packOutput = npm(['pack', '--json', '--pack-destination', work]);
-  assert.is(packOutput.status, 0, output(packOutput));
-  const [info] = JSON.parse(packOutput.stdout.slice(packOutput.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  const r = npm(['pack', '--json', '--pack-destination', work]);
+  assert.is(r.status, 0, output(r));
+  const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, info.filename);
   packed = info.files.map((f) => f.path);
 });
