@@ -4,6 +4,7 @@ import { CheckError } from '../../src/node/check/error.js';
 import { abbreviate } from '../../src/node/check/text.js';
 import type { CaseResult, CheckReport, Finding } from '../../src/node/check/types.js';
 import type { CorpusHeader } from '../../src/node/check/corpus.js';
+import { RULES_HINT } from './rules-hint.js';
 
 export interface CheckIo {
   out(line: string): void;
@@ -85,13 +86,18 @@ export function summaryLine(report: CheckReport): string {
   return `check: ${report.passed} passed, ${report.failed} failed${skipped} of ${report.total}${warnings}${rules}`;
 }
 
-/** The report as text: failed cases, skipped cases and warnings, notes, then the summary. */
+/**
+ * The report as text: failed cases, skipped cases and warnings, notes, where rule ids are
+ * explained (after a failure or warning, which cite them), then the summary, last so scripts
+ * can read it there.
+ */
 export function reportLines(report: CheckReport): string[] {
   const lines: string[] = [];
   for (const r of report.results) if (r.status === 'failed') lines.push(failedLine(r));
   for (const r of report.results) if (r.status === 'skipped') lines.push(`SKIP ${r.id} [${r.rules.join(' ')}] ${r.reason ?? ''}`);
   for (const r of report.results) if (r.warnings.length) lines.push(`WARN ${r.id} [${r.rules.join(' ')}] ${findings(r.warnings)}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
+  if (report.failed > 0 || report.warnings > 0) lines.push(RULES_HINT);
   lines.push(summaryLine(report));
   return lines;
 }

@@ -2,6 +2,8 @@
 import { runCheck } from './check.js';
 import { inspectEnv } from './env.js';
 import { inspectHeaders, inspectOne, type HeaderName } from './inspect.js';
+import type { Report } from './render.js';
+import { citesRule, RULES_HINT } from './rules-hint.js';
 import { inspectServerTiming } from './server-timing.js';
 
 export const USAGE = `Usage:
@@ -16,7 +18,8 @@ export const USAGE = `Usage:
       [--public-host HOST]
 
 inspect prints the parsed fields of a W3C Trace Context or Baggage header, or each
-problem with its position and the spec rule it breaks. --headers reads "Name: value"
+problem with its position and the spec rule it breaks (rule ids: docs/rules.md in
+this package). --headers reads "Name: value"
 lines (e.g. a pasted HTTP request) from stdin and inspects traceparent, tracestate and
 baggage. server-timing finds the Trace Context response metric (trace;desc=...) in a
 Server-Timing header. --env inspects the TRACEPARENT, TRACESTATE and BAGGAGE environment
@@ -54,6 +57,16 @@ function usageError(io: Io, message: string): number {
   return 2;
 }
 
+/** The report's lines, then where its rule ids are explained when it cites one; the exit code. */
+function print(io: Io, report: Report): number {
+  for (const line of report.lines) io.out(line);
+  if (citesRule(report.lines)) {
+    io.out('');
+    io.out(RULES_HINT);
+  }
+  return report.valid ? 0 : 1;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(USAGE);
@@ -65,22 +78,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (command !== 'inspect') return usageError(io, `unknown command '${command}'`);
   if (rest[0] === '--headers') {
     if (rest.length > 1) return usageError(io, '--headers reads stdin and takes no other arguments');
-    const report = inspectHeaders(await io.readStdin());
-    for (const line of report.lines) io.out(line);
-    return report.valid ? 0 : 1;
+    return print(io, inspectHeaders(await io.readStdin()));
   }
   if (rest[0] === '--env') {
     if (rest.length > 1) return usageError(io, '--env reads the environment and takes no other arguments');
-    const report = inspectEnv(io.env ?? process.env);
-    for (const line of report.lines) io.out(line);
-    return report.valid ? 0 : 1;
+    return print(io, inspectEnv(io.env ?? process.env));
   }
   const [header, ...values] = rest;
   if (header === undefined) return usageError(io, 'inspect needs a header name (traceparent, tracestate, baggage, server-timing), --headers or --env');
   const name = header.toLowerCase();
   if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate, baggage or server-timing`);
   if (values.length !== 1) return usageError(io, `inspect ${name} takes exactly one value (quote it)`);
-  const report = name === 'server-timing' ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]);
-  for (const line of report.lines) io.out(line);
-  return report.valid ? 0 : 1;
+  return print(io, name === 'server-timing' ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]));
 }

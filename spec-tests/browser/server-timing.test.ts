@@ -1,23 +1,19 @@
 /**
  * The browser example (examples/browser-server-timing) in real Chromium: the page fetches an API
  * on another origin without any trace header and finds, through Resource Timing's serverTiming
- * and parseServerTimingTrace, exactly the span the server reported (TC-34). Debian's
- * /usr/bin/chromium through playwright-core, as the runtime matrix drives it; a missing
- * Chromium is a failure with the reason, never a skip.
+ * and parseServerTimingTrace, exactly the span the server reported (TC-34). Chromium comes
+ * from spec-tests/helpers/chromium.ts, as in the runtime matrix; a missing Chromium is a
+ * failure with the reason, never a skip.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync } from 'node:fs';
 import { startExample } from '../../examples/browser-server-timing/server.js';
 import type { PageResult } from '../../examples/browser-server-timing/page.js';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { launchChromium } from '../helpers/chromium.js';
 
 test('TC-34 Chromium: the page recovers the span the server reported in Server-Timing', async () => {
-  assert.ok(existsSync(CHROMIUM_PATH), `${CHROMIUM_PATH} not found: install Debian's chromium (apt-get install -y --no-install-recommends chromium; .ci/run does) or set CHROMIUM_PATH`);
-  const { chromium } = await import('playwright-core');
+  const { browser } = await launchChromium();
   const example = await startExample();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, timeout: 30_000 });
   try {
     const tab = await browser.newPage();
     const problems: string[] = [];

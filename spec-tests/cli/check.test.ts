@@ -11,6 +11,7 @@ import { startOtelW3CService } from '../fixtures/otel-w3c-service.js';
 import type { CheckReport } from '../../src/node/check/types.js';
 import { loadCorpus, shippedCorpusPath } from '../../src/node/check/corpus.js';
 import { HARNESS_CORPUS } from '../fixtures/harness-cases.js';
+import { RULES_HINT } from '../../bin/cli/rules-hint.js';
 
 const CLI = fileURLToPath(new URL('../../bin/w3c-propagation.js', import.meta.url));
 const cli = (args: string[]) => runNode(CLI, args);
@@ -46,6 +47,7 @@ test('check: a conforming service exits 0 with a summary line and no FAIL line; 
   assert.is(summary[2], '0');
   assert.is(Number(summary[4]), loadCorpus(shippedCorpusPath('trace-context')).cases.length);
   assert.not.match(r.stdout, /^FAIL /m);
+  assert.not.match(r.stdout, /rule ids:/, 'no failure or warning, no hint');
 });
 
 test('BG-2 BG-10 check --baggage: our service forwards baggage and exits 0; OpenTelemetry\'s drops invalid UTF-8 and exits 1', async () => {
@@ -83,6 +85,8 @@ test('TC-21 TC-22 TC-23 check: the OpenTelemetry service exits 1, one FAIL line 
   assert.match(members33, /^FAIL tracestate-member-count-limit-2 \[TC-21 TC-26\] sent tracestate: \["bar01=01,/);
   assert.match(members33, / \| received tracestate: "bar01=01,bar02=02,.*\(287 chars\)" \| expected no tracestate \| TC-21 TC-26: 32 member\(s\) sent on /);
   assert.match(lines[lines.length - 1], /^check: 58 passed, 9 failed of 67, \d+ warning\(s\) \(failed rules: TC-21 TC-22 TC-23 TC-26\)$/);
+  assert.is(lines[lines.length - 2], RULES_HINT, 'where the rule ids are explained, just before the summary');
+  assert.is(lines.filter((l) => l === RULES_HINT).length, 1);
 });
 
 test('check --json: the report as JSON on stdout, same exit code', async () => {

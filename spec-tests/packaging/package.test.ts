@@ -1,7 +1,9 @@
 /**
- * The package as npm would publish it: `npm pack` the built tree, then check the tarball with
- * publint and Are the Types Wrong (both local devDependencies, no network), install it into a
- * temporary node_modules and load every entry point from there.
+ * The package as npm would publish it: `npm pack` the built tree (prepack swaps in the consumer
+ * manifest), then check the tarball with publint and Are the Types Wrong (both local
+ * devDependencies, no network), install it with `npm install` into an empty folder (no warning)
+ * and into a temporary node_modules, load every entry point from there, and type-check every
+ * entry point with TypeScript 5.9 under `moduleResolution: node10`.
  *
  * The package is ESM-only (see packaging/README-sections.md): attw runs with the `esm-only`
  * profile, which leaves out the `node10` and `node16 (from CJS)` resolutions.
@@ -9,7 +11,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,12 +47,15 @@ function devTool(pkg: string, bin: string): string {
   return join(ROOT, 'node_modules', pkg, bin);
 }
 
+const devManifestText = readFileSync(join(ROOT, 'package.json'), 'utf8');
+
 test.before(() => {
   work = mkdtempSync(join(tmpdir(), 'w3c-propagation-pack-'));
-  // --ignore-scripts: `prepare` would rebuild dist/ under the running tests; `npm test` built it.
-  const r = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
+  // With its scripts, as a publisher runs it: prepack rebuilds dist/ (the same files `npm test`
+  // just built) and swaps in the consumer manifest; postpack puts package.json back.
+  const r = npm(['pack', '--json', '--pack-destination', work]);
   assert.is(r.status, 0, output(r));
-  const [info] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
+  const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, info.filename);
   packed = info.files.map((f) => f.path);
 });
@@ -70,8 +75,8 @@ test('package.json: no dependencies, sideEffects false, types first in every exp
   assert.is(manifest.exports[VECTORS], VECTORS, 'the test vectors are exported as they are');
 });
 
-test('files: the tarball ships dist/src, dist/bin, src and the test vectors, and no tests, benches or examples', () => {
-  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|package\.json$|README\.md$|LICENSE|SECURITY\.md$)/;
+test('files: the tarball ships dist/src, dist/bin, src, the test vectors and the docs, and no tests, benches or examples', () => {
+  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|docs\/rules\.md$|package\.json$|README\.md$|LICENSE|SECURITY\.md$|CHANGELOG\.md$)/;
   for (const file of VECTOR_FILES) assert.ok(packed.includes(`vectors/${file}`), `vectors/${file} is shipped`);
   for (const path of packed) assert.match(path, allowed, `unexpected file in the tarball: ${path}`);
   for (const path of packed) assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
@@ -83,6 +88,26 @@ test('files: the tarball ships dist/src, dist/bin, src and the test vectors, and
   for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.ok(packed.includes(bin), `bin ${bin} is shipped`);
   assert.ok(packed.includes('src/index.ts'), 'the TypeScript sources are shipped for vendoring');
   for (const name of ['trace-context', 'baggage']) assert.ok(packed.includes(`vectors/${name}.json`), `the checker's corpus vectors/${name}.json is shipped`);
+  assert.ok(packed.includes('docs/rules.md'), 'docs/rules.md, which the CLI points at, is shipped');
+});
+
+test('npm pack leaves package.json as it was', () => {
+  assert.is(readFileSync(join(ROOT, 'package.json'), 'utf8'), devManifestText);
+  assert.not.ok(existsSync(join(ROOT, '.package.dev.json')), 'postpack removed the saved manifest');
+});
+
+test('files: no declarations of the CLI, declaration maps beside the library\'s', () => {
+  assert.equal(packed.filter((p) => p.startsWith('dist/bin/') && /\.d\.ts(\.map)?$/.test(p)), []);
+  const declarations = packed.filter((p) => p.startsWith('dist/src/') && p.endsWith('.d.ts'));
+  assert.ok(declarations.length > 10);
+  for (const d of declarations) assert.ok(packed.includes(`${d}.map`), `${d}.map is shipped`);
+});
+
+test('every relative link in README.md points at a file the package ships', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:/i.test(href) && !href.startsWith('#'));
+  assert.ok(links.length > 0, 'README has relative links');
+  for (const href of links) assert.ok(packed.includes(href.split('#')[0]), `README links to ${href}, which the package does not ship`);
 });
 
 test('publint: no errors or warnings on the packed tarball', () => {
@@ -163,6 +188,44 @@ console.log(JSON.stringify(result));
   assert.equal(result['w3c-propagation/vectors/trace-context.json'], { cases: local('trace-context.json').cases.length, corpus: 'trace-context', schema: null, same: true });
   assert.equal(result['w3c-propagation/vectors/baggage.json'], { cases: local('baggage.json').cases.length, corpus: 'baggage', schema: null, same: true });
   assert.equal(result['w3c-propagation/vectors/schema.json'], { cases: 0, corpus: null, schema: 'https://json-schema.org/draft/2020-12/schema', same: true });
+});
+
+/** Where `npm install <tarball>` put the package, for the tests after it. */
+let installed = '';
+
+test('npm install of the tarball into an empty folder prints no warning; the installed manifest is a consumer\'s', () => {
+  const app = join(work, 'npm-app');
+  mkdirSync(app);
+  const r = npm(['install', '--no-audit', '--no-fund', tarball], app);
+  assert.is(r.status, 0, output(r));
+  assert.not.match(r.stdout + r.stderr, /npm warn/i, output(r));
+  installed = join(app, 'node_modules', 'w3c-propagation');
+  const shipped = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const scripts: Record<string, string> = shipped.scripts ?? {};
+  for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.is(scripts[hook], undefined, `a ${hook} script would run on every install`);
+  for (const [name, command] of Object.entries(scripts)) {
+    for (const [path] of command.matchAll(/[\w./-]+\.[cm]?js\b/g)) assert.ok(packed.includes(path), `script ${name} runs ${path}, which is not shipped`);
+  }
+  assert.is(shipped.devDependencies, undefined);
+  assert.is(shipped.allowScripts, undefined);
+  const { scripts: _s, devDependencies: _d, allowScripts: _a, ...consumer } = manifest;
+  assert.equal(shipped, consumer, 'the shipped manifest is package.json without the dev-only fields');
+});
+
+test('TypeScript 5.9 with moduleResolution node10 resolves every entry point (typesVersions)', () => {
+  assert.ok(installed, 'installed by the test before');
+  const app = dirname(dirname(installed));
+  const imports = SUBPATHS.map((s, i) => `import * as m${i} from '${s.replace(/^\./, 'w3c-propagation')}';`);
+  const uses = SUBPATHS.map((_, i) => `Object.keys(m${i}).length`);
+  writeFileSync(join(app, 'node10.ts'), `${imports.join('\n')}\nexport const counts: number[] = [${uses.join(', ')}];\n`);
+  // ./node needs @types/node, as the README says; the repository's copy stands in for the user's.
+  const compilerOptions = { target: 'ES2020', lib: ['ES2020'], module: 'commonjs', moduleResolution: 'node10', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] };
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['node10.ts'] }));
+  const version = run(process.execPath, [devTool('typescript5', 'bin/tsc'), '--version'], app);
+  assert.match(version.stdout, /^Version 5\.9\./, output(version));
+  // node10 knows no `exports`: without typesVersions every subpath is TS2307, so exit 0 is the proof.
+  const tsc = run(process.execPath, [devTool('typescript5', 'bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
+  assert.is(tsc.status, 0, output(tsc));
 });
 
 test('./otel: its types compile in a project without @opentelemetry/api, and it never imports it', () => {

@@ -5,8 +5,8 @@
  *   workerd           miniflare serves worker.js; a real HTTP request carries a trace in
  *   quickjs           quickjs-emscripten evaluates smoke.js as a module, the library bundle
  *                     as the module it imports; ids come from an injected random source
- *   chromium          Debian's /usr/bin/chromium through playwright-core loads smoke.js and
- *                     the bundle from a local node:http server
+ *   chromium          playwright-core drives the Chromium of spec-tests/helpers/chromium.ts;
+ *                     it loads smoke.js and the bundle from a local node:http server
  *
  * workerd, QuickJS and Chromium get the library as one esbuild ESM bundle, served under the
  * name smoke.js imports (`../../src/index.js`), so smoke.js runs unchanged everywhere.
@@ -19,6 +19,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../helpers/chromium.js';
 import { findPackageRoot } from '../helpers/paths.js';
 import type { SmokeResult } from './smoke.js';
 
@@ -26,8 +27,6 @@ export const ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 const DIST = join(ROOT, 'dist');
 const HERE = join(DIST, 'spec-tests', 'runtimes');
 const BIN = join(ROOT, 'node_modules', '.bin');
-/** Override with CHROMIUM_PATH; the default is where Debian's `chromium` package puts it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export interface RuntimeOutcome {
   name: string;
@@ -279,12 +278,8 @@ function serve(routes: Map<string, { type: string; body: string }>): Promise<Ser
 
 const chromium: Runtime = {
   name: 'chromium',
-  installedBy: "Debian's `chromium` package (apt-get, in .ci/run), driven by `playwright-core`",
+  installedBy: '`CHROMIUM_PATH`, else the system\'s, else the `@sparticuz/chromium` devDependency; driven by `playwright-core`',
   async run() {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (apt-get install -y --no-install-recommends chromium; .ci/run does) or set CHROMIUM_PATH`);
-    }
-    const { chromium: launcher } = await import('playwright-core');
     const modules = await moduleMap();
     const js = 'text/javascript; charset=utf-8';
     const page = `<!doctype html><meta charset="utf-8"><title>w3c-propagation smoke</title>
@@ -300,7 +295,10 @@ const chromium: Runtime = {
         ['/spec-tests/runtimes/smoke.js', { type: js, body: modules.get('spec-tests/runtimes/smoke.js')! }],
       ]),
     );
-    const browser = await launcher.launch({ executablePath: CHROMIUM_PATH, headless: true, timeout: 30_000 });
+    const { browser, found } = await launchChromium().catch((error: Error) => {
+      server.close();
+      throw error;
+    });
     try {
       const tab = await browser.newPage();
       const errors: string[] = [];
@@ -314,7 +312,7 @@ const chromium: Runtime = {
         throw new Error(`the page never produced a result (${error.message.split('\n')[0]}) ${errors.join('; ')}`);
       });
       const result = (await handle.jsonValue()) as SmokeResult;
-      return { version: browser.version(), output: [...errors, result.report].join('\n'), extraFailures: errors };
+      return { version: `${browser.version()} (${found.source})`, output: [...errors, result.report].join('\n'), extraFailures: errors };
     } finally {
       await browser.close();
       server.close();

@@ -1,6 +1,7 @@
 /**
- * The requirement ids of the spec digests (../shared/spec/*.md) and the ones no header value can
- * show, with the reason: every other id must be cited by at least one corpus case.
+ * The requirement ids (explained in docs/rules.md, which the tests hold to these lists) and the
+ * ones no header value can show, with the reason: every other id must be cited by at least one
+ * corpus case.
  */
 export const TC_RULES = Array.from({ length: 34 }, (_, i) => `TC-${i + 1}`);
 export const BG_RULES = Array.from({ length: 23 }, (_, i) => `BG-${i + 1}`);
