@@ -25,18 +25,18 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
   'traceparent codec': { roots: ['trace-context/traceparent'], files: ['trace-context/traceparent', 'internal/chars', 'internal/hex'] },
   'traceparent codec with inspect': { roots: ['trace-context/traceparent', 'trace-context/traceparent-inspect'], files: ['trace-context/traceparent', 'trace-context/traceparent-inspect', 'inspect/problem', 'internal/chars', 'internal/hex'] },
-  'tracestate codec': { roots: ['trace-context/tracestate'], files: ['trace-context/tracestate'] },
-  'tracestate codec with inspect': { roots: ['trace-context/tracestate', 'trace-context/tracestate-inspect'], files: ['trace-context/tracestate', 'trace-context/tracestate-inspect', 'inspect/problem'] },
-  'baggage codec': { roots: ['baggage/baggage'], files: ['baggage/baggage', 'baggage/percent'] },
-  'baggage codec with inspect': { roots: ['baggage/baggage', 'baggage/inspect'], files: ['baggage/baggage', 'baggage/inspect', 'baggage/percent', 'inspect/problem'] },
-  'trace-context propagator': { roots: ['trace-context/propagator'], files: ['trace-context/propagator', 'context/context', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace/ids', 'trace/span'] },
-  'baggage propagator': { roots: ['baggage/propagator'], files: ['baggage/propagator', 'baggage/baggage', 'baggage/context', 'baggage/percent', 'context/context', 'propagation/carriers', 'propagation/propagator'] },
+  'tracestate codec': { roots: ['trace-context/tracestate'], files: ['trace-context/tracestate', 'internal/alloc'] },
+  'tracestate codec with inspect': { roots: ['trace-context/tracestate', 'trace-context/tracestate-inspect'], files: ['trace-context/tracestate', 'trace-context/tracestate-inspect', 'inspect/problem', 'internal/alloc'] },
+  'baggage codec': { roots: ['baggage/baggage'], files: ['baggage/baggage', 'baggage/percent', 'internal/alloc'] },
+  'baggage codec with inspect': { roots: ['baggage/baggage', 'baggage/inspect'], files: ['baggage/baggage', 'baggage/inspect', 'baggage/percent', 'inspect/problem', 'internal/alloc'] },
+  'trace-context propagator': { roots: ['trace-context/propagator'], files: ['trace-context/propagator', 'context/context', 'internal/alloc', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace/ids', 'trace/span'] },
+  'baggage propagator': { roots: ['baggage/propagator'], files: ['baggage/propagator', 'baggage/baggage', 'baggage/context', 'baggage/percent', 'context/context', 'internal/alloc', 'propagation/carriers', 'propagation/propagator'] },
   'active context': { roots: ['context/manager'], files: ['context/manager', 'context/context'] },
   'Server-Timing trace metric': { roots: ['server-timing/server-timing'], files: ['server-timing/server-timing', 'internal/chars', 'internal/hex', 'trace-context/traceparent'] },
   'Server-Timing trace metric with inspect': { roots: ['server-timing/server-timing', 'server-timing/inspect'], files: ['server-timing/server-timing', 'server-timing/inspect', 'inspect/problem', 'internal/chars', 'internal/hex', 'trace-context/traceparent', 'trace-context/traceparent-inspect'] },
-  'trace-response propagator': { roots: ['server-timing/propagator'], files: ['server-timing/propagator', 'context/context', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'server-timing/server-timing', 'trace-context/traceparent', 'trace/ids', 'trace/span'] },
+  'trace-response propagator': { roots: ['server-timing/propagator'], files: ['server-timing/propagator', 'context/context', 'internal/alloc', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'server-timing/server-timing', 'trace-context/traceparent', 'trace/ids', 'trace/span'] },
   'environment carriers': { roots: ['propagation/env'], files: ['propagation/env', 'context/context', 'propagation/propagator'] },
-  'OpenTelemetry bridge': { roots: ['otel/index'], files: ['otel/index', 'baggage/baggage', 'baggage/percent', 'context/context', 'internal/chars', 'internal/hex', 'otel/api', 'otel/baggage', 'otel/received-baggage', 'otel/received-context', 'otel/trace-context', 'otel/trace-state', 'propagation/carriers', 'propagation/composite', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace/ids'] },
+  'OpenTelemetry bridge': { roots: ['otel/index'], files: ['otel/index', 'baggage/baggage', 'baggage/percent', 'context/context', 'internal/alloc', 'internal/chars', 'internal/hex', 'otel/api', 'otel/baggage', 'otel/received-baggage', 'otel/received-context', 'otel/trace-context', 'otel/trace-state', 'propagation/carriers', 'propagation/composite', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace/ids'] },
 };
 
 /** `console` is a global in every runtime, but TypeScript types it only through DOM or @types/node. */

@@ -10,6 +10,7 @@
  * returns the first member with a key; `setEntry` replaces the first in place and
  * removes the later ones; `removeEntry` removes them all.
  */
+import { blankObject, emptyList } from '../internal/alloc.js';
 import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
 export interface BaggageProperty {
@@ -50,6 +51,12 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
   return { maxMembers: limits?.maxMembers ?? d.maxMembers, maxMemberBytes: limits?.maxMemberBytes ?? d.maxMemberBytes, maxTotalBytes: limits?.maxTotalBytes ?? d.maxTotalBytes };
 }
 
+/**
+ *   _k          _e             _l              state
+ *   undefined   header text    undefined       unread, CANONICAL_BAGGAGE within the limits: sent as it came
+ *   undefined   header text    limits          unread: parsed with `_l` on first read, or for each inject
+ *   keys        entries        (not read)      read
+ */
 export class Baggage implements Iterable<[string, BaggageEntry]> {
   /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k: readonly string[] | undefined;
   /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
@@ -206,12 +213,11 @@ export function skipOws(s: string, i: number, end: number): number {
  * member that would pass `maxMembers` or `maxTotalBytes` (BG-16, BG-17). Never throws (BG-23).
  */
 export function parseBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): Baggage {
+  // Hot path: rerun `npm run bench -- --filter baggage-extract` after editing (bench/PERFORMANCE.md).
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
-  // No array or object literal here: V8 decides per literal whether its objects are allocated
-  // straight into the old generation, and one caller that keeps parsed baggage would make that
-  // true for every parse, even those dropped at once (bench/PERFORMANCE.md, "The warm-order cliff").
-  const keys = NO_ITEMS.slice() as string[];
-  const entries = NO_ITEMS.slice() as BaggageEntry[];
+  // No array or object literal here, nor in what it returns: see src/internal/alloc.ts.
+  const keys = emptyList<string>();
+  const entries = emptyList<BaggageEntry>();
   let total = -1; // bytes kept so far, counting the comma before each member
   // Several fields are one list (BG-2). No array is made around a single value: see
   // bench/PERFORMANCE.md, "the warm-order cliff".
@@ -235,7 +241,7 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     const value = decodePercent(s.slice(valueStart, valueEnd));
     let properties: BaggageProperty[] | undefined; // most members have none: no empty array
     if (semi < b) {
-      properties = NO_ITEMS.slice() as BaggageProperty[];
+      properties = emptyList<BaggageProperty>();
       for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(property(p[1], p[2] === undefined ? p[2] : decodePercent(p[2])));
     }
     keys.push(s.slice(i, skipOws(s, eq, i)));
@@ -244,11 +250,9 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
   return keys.length ? new Baggage(keys, entries) : EMPTY_BAGGAGE;
 }
 
-const NO_ITEMS: readonly unknown[] = [];
-
 /** `{ value, properties? }`, a plain object made without a literal. */
 function entry(value: string, properties: BaggageProperty[] | undefined): BaggageEntry {
-  const e = new Object() as { value: string; properties?: BaggageProperty[] };
+  const e = blankObject<{ value: string; properties?: BaggageProperty[] }>();
   e.value = value;
   if (properties) e.properties = properties;
   return e;
@@ -256,7 +260,7 @@ function entry(value: string, properties: BaggageProperty[] | undefined): Baggag
 
 /** `{ key, value? }`, a plain object made without a literal. */
 function property(key: string, value: string | undefined): BaggageProperty {
-  const p = new Object() as { key: string; value?: string };
+  const p = blankObject<{ key: string; value?: string }>();
   p.key = key;
   if (value !== undefined) p.value = value;
   return p;
@@ -309,7 +313,7 @@ const ENCODED = `(?:${URI_UNRESERVED_CHAR}|${ESCAPE})*`;
  * the escapes differ by their first two chars: a match never backtracks far, linear.
  */
 const CANONICAL_MEMBER = `${TOKEN}=${ENCODED}(?:;${TOKEN}(?:=${ENCODED})?)*`;
-const CANONICAL = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${CANONICAL_MEMBER})*$`);
+const CANONICAL_BAGGAGE = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${CANONICAL_MEMBER})*$`);
 
 /**
  * @internal A baggage that keeps `header` unread: extract allocates one small object and a
@@ -318,7 +322,8 @@ const CANONICAL = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${CANONICA
  * tells whether any member is kept, BG-20: undefined when none is).
  */
 export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
-  if (fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL.test(header)) return new Baggage(undefined, header);
+  // Hot path: rerun `npm run bench -- --filter baggage-extract` after editing (bench/PERFORMANCE.md).
+  if (fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL_BAGGAGE.test(header)) return new Baggage(undefined, header);
   return parseBaggage(header, limits).size ? new Baggage(undefined, header, limits) : undefined;
 }
 

@@ -22,7 +22,7 @@ import { createContextKey, type Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { isTraceName, newScan, parseServerTimingTrace, scanMetric, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
-import { getSpanContext, isSpanContextValid, type SpanContext } from '../trace/span.js';
+import { getSpanContext, isSpanContextValid, makeSpanContext, type SpanContext } from '../trace/span.js';
 import { isOws } from '../internal/chars.js';
 import { formatValidTraceparent } from '../trace-context/traceparent.js';
 
@@ -56,7 +56,7 @@ export class W3CTraceResponsePropagator implements TextMapPropagator {
     const value = readHeader(getter, carrier, SERVER_TIMING_HEADER);
     const fields = value === undefined ? undefined : parseServerTimingTrace(value);
     if (fields === undefined) return context;
-    return setResponseSpanContext(context, { traceId: fields.traceId, spanId: fields.spanId, traceFlags: fields.traceFlags, isRemote: true });
+    return setResponseSpanContext(context, makeSpanContext(fields.traceId, fields.spanId, fields.traceFlags, true));
   }
 
   fields(): string[] {

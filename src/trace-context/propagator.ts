@@ -10,7 +10,16 @@
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
-import { getSpan, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, type SpanContext, type TraceStateLike } from '../trace/span.js';
+import {
+  getSpan,
+  INVALID_SPAN_CONTEXT,
+  isSpanContextValid,
+  makeSpanContext,
+  NonRecordingSpan,
+  setSpan,
+  type SpanContext,
+  type TraceStateLike,
+} from '../trace/span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
 import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
 
@@ -30,6 +39,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
+    // Hot path: rerun `npm run bench -- --filter trace-context-inject` (and pass-through) after editing.
     const span = getSpan(context);
     // A span context that came in and was never read is sent as it came when that is what
     // formatting would write: no span context is built for a request that is only forwarded.
@@ -45,6 +55,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    // Hot path: rerun `npm run bench -- --filter trace-context-extract` (and pass-through) after editing.
     const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
     // Several traceparent values (an array, or joined by a comma) are not one valid parent (TC-13).
     if (typeof traceparent !== 'string' || traceparentStart(traceparent) < 0) return context;
@@ -64,6 +75,10 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
  * The span an extracted context holds: the valid traceparent as it came and the tracestate,
  * three fields in all while a request is in flight. The span context is built on first use
  * (a service that starts a child span reads it; a proxy that only forwards never does).
+ *
+ *   _sc                     state
+ *   INVALID_SPAN_CONTEXT    unread: `_h` is sent as it came when it is CANONICAL_TRACEPARENT
+ *   a span context          read: built from `_h` and `_ts` by makeSpanContext; inject formats it
  */
 class RemoteSpan extends NonRecordingSpan {
   /** @internal */ declare readonly _h: string;
@@ -79,23 +94,21 @@ class RemoteSpan extends NonRecordingSpan {
     if (this._sc === INVALID_SPAN_CONTEXT) {
       const h = this._h;
       const start = traceparentStart(h);
-      // The fields at the TC-2 offsets, in one object with or without traceState, in one key order.
-      const traceId = h.slice(start + 3, start + 35);
+      // The fields at the TC-2 offsets.
       const spanId = h.slice(start + 36, start + 52);
-      const traceFlags = traceparentFlags(h, start);
-      this._sc = this._ts ? { traceId, spanId, traceFlags, isRemote: true, traceState: this._ts } : { traceId, spanId, traceFlags, isRemote: true };
+      this._sc = makeSpanContext(h.slice(start + 3, start + 35), spanId, traceparentFlags(h, start), true, this._ts);
     }
     return this._sc;
   }
 
   /** @internal The header as it came, while the span context is unread and it is version 00 with known flags (TC-10). */
   _sent(): string | false {
-    return this._sc === INVALID_SPAN_CONTEXT && CANONICAL.test(this._h) && this._h;
+    return this._sc === INVALID_SPAN_CONTEXT && CANONICAL_TRACEPARENT.test(this._h) && this._h;
   }
 }
 
 /** A valid traceparent as `formatTraceparent` writes it. */
-const CANONICAL = /^00-.{50}0[0-3]$/;
+const CANONICAL_TRACEPARENT = /^00-.{50}0[0-3]$/;
 
 /**
  * Our own TraceState is valid by construction; any other implementation (OpenTelemetry's,

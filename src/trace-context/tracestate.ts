@@ -13,6 +13,8 @@
  *   const ts = parseTraceState(header) ?? new TraceState();   // undefined when invalid
  *   carrier.tracestate = ts.set('mine', 'x').serialize();
  */
+import { emptyList, NO_ITEMS } from '../internal/alloc.js';
+
 /** At most 32 list members (TC-21, TC-28). */
 export const TRACESTATE_MAX_MEMBERS = 32;
 /** A key is 1 to 256 chars (TC-22). */
@@ -77,7 +79,7 @@ export const IS_VALUE = /* @__PURE__ */ new RegExp(`^${VALUE}$`);
 
 /**
  * @internal The members of a read tracestate, and its header text once built. A class, and
- * lists from `slice()`, not literals: see `parseTraceState`.
+ * lists from `emptyList()`, not literals: see src/internal/alloc.ts.
  */
 class Members {
   readonly k: readonly string[];
@@ -91,12 +93,16 @@ class Members {
   }
 }
 
-const NO_STRINGS: readonly string[] = [];
-const NONE = /* @__PURE__ */ new Members(NO_STRINGS, NO_STRINGS, '');
+const NONE = /* @__PURE__ */ new Members(NO_ITEMS, NO_ITEMS, '');
 
 /**
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
  * A tracestate made from a header reads it on first use: most services only forward it.
+ *
+ *   _s                    _o                  state
+ *   header value(s)       parse options       unread: parsed with `_o` on first read
+ *   header text           TEXT_IS_CANONICAL   unread; the text is valid and is what serialize writes
+ *   Members               (not read)          read: the members, and their text once built
  */
 export class TraceState implements Iterable<[string, string]> {
   /**
@@ -167,10 +173,10 @@ export class TraceState implements Iterable<[string, string]> {
     // that is only forwarded keeps no members (most are) and the next serialize is free.
     let s = this._s;
     if (s instanceof Members) return serializeMembers(s, maxLength);
-    if (this._o !== CANONICAL) {
+    if (this._o !== TEXT_IS_CANONICAL) {
       const read = parseTraceState(s as string | readonly string[], this._o);
       s = this._s = read ? serializeMembers(read._s as Members, Infinity) : NONE;
-      this._o = CANONICAL;
+      this._o = TEXT_IS_CANONICAL;
     }
     return typeof s === 'string' && s.length <= maxLength ? s : serializeMembers(this._read(), maxLength);
   }
@@ -210,7 +216,7 @@ function serializeMembers(members: Members, maxLength: number): string {
 }
 
 /** The options of an unread header known to be canonical and valid (any cap reads it). */
-const CANONICAL: TraceStateParseOptions = { maxLength: Infinity };
+const TEXT_IS_CANONICAL: TraceStateParseOptions = { maxLength: Infinity };
 
 /** @internal A tracestate of these members, with its header when known. */
 export function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
@@ -228,15 +234,13 @@ export function makeTraceState(keys: readonly string[], values: readonly string[
  * Linear in the input, never throws.
  */
 export function parseTraceState(value: string | readonly string[], options?: TraceStateParseOptions): TraceState | undefined {
+  // Hot path: rerun `npm run bench -- --filter tracestate` after editing (bench/PERFORMANCE.md).
   const length = typeof value === 'string' ? value.length : Array.isArray(value) ? joinedLength(value) : -1;
   // Checked before joining: no huge copy.
   if (length < 0 || length > inputCap(options)) return undefined;
   const s = typeof value === 'string' ? value : value.join(',');
-  // Not `[]`: V8 decides per array or object literal whether its objects are allocated straight
-  // into the old generation, and a caller that keeps parsed tracestates would make that true for
-  // every parse, even those dropped at once (bench/PERFORMANCE.md, "The warm-order cliff").
-  const keys = NO_STRINGS.slice();
-  const values = NO_STRINGS.slice();
+  const keys = emptyList<string>(); // not `[]`: see src/internal/alloc.ts
+  const values = emptyList<string>();
   let members = 0; // non-empty members read, repeated keys included (TC-21 counts the input)
   let canonical = -1; // the length of the kept members joined by ',' without OWS or empty members
   for (let i = 0, m; i < s.length; i = MEMBER.lastIndex) {

@@ -15,7 +15,8 @@
 import { context as activeContext } from '../context/manager.js';
 import type { Context } from '../context/context.js';
 import { generateSpanId, generateTraceId } from './ids.js';
-import { getSpanContext, isSpanContextValid, setSpan, TraceFlags, type Span, type SpanContext } from './span.js';
+import { getSpanContext, isSpanContextValid, makeSpanContext, setSpan, TraceFlags } from './span.js';
+import type { Span, SpanContext } from './span.js';
 
 export type AttributeValue = string | number | boolean;
 
@@ -121,12 +122,11 @@ export function createTracer(options: TracerOptions = {}): Tracer {
     let spanContext: SpanContext;
     let parentSpanId: string | undefined;
     if (parent !== undefined && isSpanContextValid(parent)) {
-      spanContext = { traceId: parent.traceId, spanId: generateSpanId(), traceFlags: parent.traceFlags };
-      if (parent.traceState !== undefined) spanContext.traceState = parent.traceState;
+      spanContext = makeSpanContext(parent.traceId, generateSpanId(), parent.traceFlags, false, parent.traceState);
       parentSpanId = parent.spanId;
     } else {
       const sampled = spanOptions.sampled === false ? TraceFlags.NONE : TraceFlags.SAMPLED;
-      spanContext = { traceId: generateTraceId(), spanId: generateSpanId(), traceFlags: sampled | TraceFlags.RANDOM };
+      spanContext = makeSpanContext(generateTraceId(), generateSpanId(), sampled | TraceFlags.RANDOM, false);
     }
     const startTime = typeof spanOptions.startTime === 'number' ? spanOptions.startTime : now();
     return new TracerSpan(String(name), spanContext, parentSpanId, startTime, spanOptions.attributes, now, onEnd);
