@@ -80,6 +80,8 @@ test('files: the tarball ships dist/src, dist/bin, src, the test vectors and the
   for (const file of VECTOR_FILES) assert.ok(packed.includes(`vectors/${file}`), `vectors/${file} is shipped`);
   for (const path of packed) assert.match(path, allowed, `unexpected file in the tarball: ${path}`);
   for (const path of packed) assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
+  // src/tsconfig.json extends the repository's tsconfig.json, which is not shipped.
+  for (const path of packed) assert.not.match(path, /tsconfig\.json$/, `tsconfig shipped: ${path}`);
   for (const subpath of SUBPATHS) {
     for (const file of Object.values(manifest.exports[subpath] as Record<string, string>)) {
       assert.ok(packed.includes(file.replace(/^\.\//, '')), `exports["${subpath}"] points at ${file}, which is not in the tarball`);

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { isOwnAnswer } from './compare.js';
 import { KNOWN_GAPS } from './known-gaps.js';
 import { runFast, runInspect, runPropagator } from './run-library.js';
-import type { VectorCase } from './types.js';
+import type { VectorCase } from '../../scripts/vectors/types.js';
 
 const show = (x: unknown): string => {
   const s = JSON.stringify(x);

@@ -2,7 +2,7 @@
  * When an implementation's answer to a case is right: its `{ expect, output }` equals the case's
  * own or one of its `accept` pairs. Shared by the corpus tests and `npm run vectors:anchors`.
  */
-import type { BaggageMemberKept, Outcome, VectorCase } from './types.js';
+import type { BaggageMemberKept, Outcome, VectorCase } from '../../scripts/vectors/types.js';
 
 /** A stable text for an outcome: objects rebuilt in one key order, so equal values print equally. */
 export function canonical(header: VectorCase['header'], o: Outcome<unknown>, emptyIsDiscarded = false): string {

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { BAGGAGE_MEMBER_RE, TRACEPARENT_RE, TRACESTATE_MEMBER_RE, TRACESTATE_RE } from '../helpers/abnf.js';
 import { readRulesDoc } from '../helpers/rules-doc.js';
 import { isOwnAnswer, canonical } from './compare.js';
-import { buildFiles, FILE_NAMES, loadCorpus, readCommitted, ROOT } from './corpus.js';
+import { buildFiles, FILE_NAMES } from '../../scripts/vectors/corpus.js';
+import { loadCorpus, readCommitted, ROOT } from './corpus.js';
 import { BG_RULES, NOT_SHOWABLE, TC_RULES } from './rules.js';
 import { validate } from './schema-check.js';
-import type { BaggageCase, BaggageMemberKept, TraceStateKept, VectorCase } from './types.js';
+import type { BaggageCase, BaggageMemberKept, TraceStateKept, VectorCase } from '../../scripts/vectors/types.js';
 
 const { traceContext, baggage } = loadCorpus();
 const all: VectorCase[] = [...traceContext.cases, ...baggage.cases];

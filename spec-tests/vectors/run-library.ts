@@ -21,10 +21,8 @@ import {
   type TraceState,
   type TraceparentFields,
 } from '../../src/index.js';
-import { FIXED_TRACEPARENT } from './cases-tracestate.js';
-import type { BaggageMemberKept, Outcome, TraceparentKept, VectorCase } from './types.js';
-
-export { FIXED_TRACEPARENT } from './cases-tracestate.js';
+import { FIXED_TRACEPARENT } from '../../scripts/vectors/cases-tracestate.js';
+import type { BaggageMemberKept, Outcome, TraceparentKept, VectorCase } from '../../scripts/vectors/types.js';
 
 /** Several traceparent lines as an HTTP stack hands them over: joined by ", " (RFC 9110). */
 export function oneValue(input: string | string[]): string {

@@ -8,6 +8,10 @@
 import { TraceFlags } from './span.js';
 import type { RecordingSpan } from './tracer.js';
 
+// The core is typed against ES2020 alone (src/tsconfig.json), which has no console; the one
+// member used here, declared for this module only. Type-only: nothing is emitted.
+declare const console: { log(line: string): void };
+
 export interface ConsoleExporterOptions {
   format?: 'json' | 'pretty';
   /** Where lines go; default `console.log`. */

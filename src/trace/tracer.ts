@@ -74,19 +74,34 @@ function defaultClock(): () => number {
   return Date.now;
 }
 
+// Fields are declared without initializers and all assigned in the constructor, in this order:
+// every span gets one hidden class, and the class is erasable (no parameter properties).
 class TracerSpan implements RecordingSpan {
-  endTime: number | undefined = undefined;
+  readonly name: string;
+  private readonly _spanContext: SpanContext;
+  readonly parentSpanId: string | undefined;
+  readonly startTime: number;
+  private readonly _now: () => number;
+  private readonly _onEnd: readonly SpanProcessor[];
+  endTime: number | undefined;
   readonly attributes: Record<string, AttributeValue>;
 
   constructor(
-    readonly name: string,
-    private readonly _spanContext: SpanContext,
-    readonly parentSpanId: string | undefined,
-    readonly startTime: number,
+    name: string,
+    spanContext: SpanContext,
+    parentSpanId: string | undefined,
+    startTime: number,
     attributes: Record<string, AttributeValue> | undefined,
-    private readonly _now: () => number,
-    private readonly _onEnd: readonly SpanProcessor[],
+    now: () => number,
+    onEnd: readonly SpanProcessor[],
   ) {
+    this.name = name;
+    this._spanContext = spanContext;
+    this.parentSpanId = parentSpanId;
+    this.startTime = startTime;
+    this._now = now;
+    this._onEnd = onEnd;
+    this.endTime = undefined;
     this.attributes = Object.assign(Object.create(null), attributes);
   }
 

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFiles, FILE_NAMES, VECTORS_DIR } from './corpus.js';
+import { VECTORS_DIR } from '../../spec-tests/vectors/corpus.js';
+import { buildFiles, FILE_NAMES } from './corpus.js';
 
 const files = buildFiles();
 mkdirSync(VECTORS_DIR, { recursive: true });

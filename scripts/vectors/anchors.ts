@@ -16,9 +16,10 @@ import { defaultTextMapGetter, defaultTextMapSetter, propagation, ROOT_CONTEXT a
 import * as tctxTraceparent from 'tctx/traceparent';
 import * as tctxTracestate from 'tctx/tracestate';
 import { getBaggage, getSpanContext, ROOT_CONTEXT, W3CBaggagePropagator, W3CTraceContextPropagator, type TraceState } from '../../src/index.js';
-import { isAccepted } from './compare.js';
-import { loadCorpus, ROOT } from './corpus.js';
-import { baggageKept, FIXED_TRACEPARENT, oneValue } from './run-library.js';
+import { isAccepted } from '../../spec-tests/vectors/compare.js';
+import { loadCorpus, ROOT } from '../../spec-tests/vectors/corpus.js';
+import { baggageKept, oneValue } from '../../spec-tests/vectors/run-library.js';
+import { FIXED_TRACEPARENT } from './cases-tracestate.js';
 import type { BaggageMemberKept, BaggagePropertyKept, HeaderName, Outcome, VectorCase } from './types.js';
 
 type Run = (c: VectorCase) => Outcome<unknown> | undefined;
