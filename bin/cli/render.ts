@@ -77,9 +77,10 @@ export function renderTraceState(value: string, inspection: Inspection<TraceStat
     (k) => {
       if (withoutParent) return ['kept: nothing: without a single valid traceparent, tracestate is ignored [TC-18]', 'sends on: nothing'];
       if (!k.value) return ['kept: nothing: the whole tracestate is discarded [TC-26]', 'sends on: nothing'];
-      const full = k.value.reduce((n, m) => n + m.key.length + m.value.length + 2, -1);
-      const sends =
-        k.sends === undefined ? 'nothing: an empty tracestate is not sent [TC-31]' : k.sends.length < full ? `${k.sends}   (cut from ${full} to ${k.sends.length} chars by whole members [TC-30])` : k.sends;
+      // A pass-through sends the whole tracestate, whatever its length (TC-33).
+      const whole = `${k.sends}   (${k.sends?.length} chars, whole: 512 is a floor, not a ceiling [TC-29, TC-33])`;
+      const none = 'nothing: an empty tracestate is not sent [TC-31]';
+      const sends = k.sends === undefined ? none : k.sends.length > 512 ? whole : k.sends;
       return [k.value.length === 0 ? 'kept: no members' : `kept: ${plural(k.value.length, 'member')}:`, ...traceStateMembers(k.value), `sends on: ${sends}`];
     },
   );

@@ -2,11 +2,13 @@
  * tracestate cases (TC-19 .. TC-33), run with a valid traceparent alongside. Expectations are
  * written from the spec digest: a valid header keeps its members in order (a repeated key: the
  * left-most), an invalid member or a 33rd member discards the whole header (TC-26), and what is
- * sent on is the members joined by ',' and cut to 512 chars by whole members (TC-30).
+ * sent on is the members joined by ',', whatever their length: a pass-through does not change
+ * tracestate (TC-33), and 512 chars is what every participant propagates at least (TC-29).
  */
 import { charName as sharedCharName } from './char-name.js';
 import type { TraceStateCase, TraceStateKept } from './types.js';
 
+/** What a participant that cuts a tracestate keeps at least (TC-29). */
 const LIMIT = 512;
 
 /** The valid traceparent that goes with every tracestate case. */
@@ -16,15 +18,11 @@ function joined(pairs: TraceStateKept): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-/**
- * A header kept as `pairs`. Sent on: the pairs joined, or `output` when given (the truncation
- * cases spell theirs out); a header that would need cutting must say how.
- */
-function kept(id: string, input: string | string[], pairs: TraceStateKept, rules: string[], description: string, output?: string | null): TraceStateCase {
+/** A header kept as `pairs` and sent on as the pairs joined, whatever their length (TC-33). */
+function kept(id: string, input: string | string[], pairs: TraceStateKept, rules: string[], description: string): TraceStateCase {
   for (const [k, v] of pairs) if (k.length > 256 || v.length > 256) throw new Error(`ts-${id}: a member over the 256-char key or value limit cannot be kept`);
-  const sent = output !== undefined ? output : pairs.length === 0 ? null : joined(pairs);
-  if (output === undefined && sent !== null && sent.length > LIMIT) throw new Error(`ts-${id}: ${sent.length} chars: spell out the truncated output`);
-  return { id: `ts-${id}`, description, rules, header: 'tracestate', input, valid: true, expect: pairs, output: sent };
+  const output = pairs.length === 0 ? null : joined(pairs);
+  return { id: `ts-${id}`, description, rules, header: 'tracestate', input, valid: true, expect: pairs, output };
 }
 
 /** A header discarded whole: nothing kept, nothing sent; the traceparent stays valid (TC-19). */
@@ -241,20 +239,44 @@ function m(key: string, n: number): [string, string] {
 
 const text = (p: [string, string]): string => `${p[0]}=${p[1]}`;
 
-/** TC-29, TC-30, TC-31: what is sent on is cut to 512 chars by whole members. */
+/**
+ * TC-29, TC-30, TC-33: a tracestate over 512 chars is sent on whole: a pass-through does not change
+ * it (TC-33) and 512 is a floor, not a ceiling (TC-29). A participant that changes traceparent
+ * (the harness's test services start a span of their own) may cut it to no less than 512 chars, by
+ * whole members (TC-30): that cut is accepted too, and each case spells it out.
+ */
 function truncation(): TraceStateCase[] {
-  const minimum = 'TC-29 sets 512 chars as the least a participant propagates: sending the whole header on is accepted too.';
-  const cut = (id: string, input: string | string[], members: TraceStateKept, output: string | null, description: string, alternatives: (string | null)[] = []): TraceStateCase => {
-    const rules = ['TC-29', 'TC-30'];
-    if (output === null) rules.push('TC-31');
-    if (Array.isArray(input)) rules.push('TC-20');
-    const c = kept(`truncate-${id}`, input, members, rules, description, output);
-    c.accept = [{ expect: members, output }, ...alternatives.map((o) => ({ expect: members, output: o })), { expect: members, output: joined(members) }];
-    c.note = alternatives.length
-      ? `${minimum} The spec says members over 128 chars go first without saying whether all of them go or only as many as needed: removing every one of them is accepted too.`
-      : minimum;
+  const whole =
+    "A pass-through that keeps traceparent sends tracestate unchanged (TC-33): this corpus's answer, whatever " +
+    'the length, as 512 chars is what every participant propagates at least (TC-29).';
+  const cutToo =
+    `${whole} A participant that changes traceparent may cut it to no less than ${LIMIT} chars by whole members ` +
+    '(TC-30): that is accepted too.';
+  const allLongToo =
+    ' The spec says members over 128 chars go first without saying whether all of them go or only as many as needed: ' +
+    'removing every one of them is accepted too.';
+  /** Sent on whole; `output` is the TC-30 cut to 512, `alternatives` other cuts accepted. */
+  const cut = (
+    id: string,
+    input: string | string[],
+    members: TraceStateKept,
+    output: string | null,
+    description: string,
+    { alternatives = [] as (string | null)[], rules = ['TC-29', 'TC-30', 'TC-33'] } = {},
+  ): TraceStateCase => {
+    const cutRules = [...rules];
+    if (output === null) cutRules.push('TC-31');
+    if (Array.isArray(input)) cutRules.push('TC-20');
+    const c = kept(id, input, members, cutRules, description);
+    if (c.output!.length <= LIMIT || (output !== null && output.length > LIMIT)) {
+      throw new Error(`ts-${id}: the whole header is over ${LIMIT} chars and the cut one is not`);
+    }
+    const cuts = [output, ...alternatives].map((o) => ({ expect: members, output: o }));
+    c.accept = [{ expect: members, output: c.output }, ...cuts];
+    c.note = alternatives.length ? cutToo + allLongToo : cutToo;
     return c;
   };
+  const texts = (ms: TraceStateKept): string => ms.map(text).join(',');
   const a127 = m('a', 127);
   const b127 = m('b', 127);
   const c127 = m('c', 127);
@@ -264,35 +286,90 @@ function truncation(): TraceStateCase[] {
   // 127 + 127 + 127 + 128 + 3 commas = 512: nothing to cut.
   const exact: TraceStateKept = [a127, b127, c127, d128];
   out.push(kept('truncate-512-chars-kept', joined(exact), exact, ['TC-29', 'TC-30'], 'A 512-char header is sent on whole.'));
-  // 127 + 127 + 128 + 128 + 3 = 513: no member over 128, so the right-most goes (384 left).
+  // 127 + 127 + 128 + 128 + 3 = 513: cut, no member is over 128, so the right-most goes (384 left).
   const over: TraceStateKept = [a127, b127, c128, d128];
-  out.push(cut('513-chars-right-most-goes', joined(over), over, [a127, b127, c128].map(text).join(','), 'At 513 chars, with no member over 128, the right-most member goes.'));
-  // 100 + 200 + 120 + 120 + 3 = 543: the 200-char member goes first (342 left).
+  out.push(
+    cut('truncate-513-chars-right-most-goes', joined(over), over, texts([a127, b127, c128]),
+      'A 513-char header is sent on whole; cut, with no member over 128, it loses the right-most member.'),
+  );
+  // 100 + 200 + 120 + 120 + 3 = 543: cut, the 200-char member goes first (342 left).
   const long: TraceStateKept = [m('a', 100), m('long', 200), m('c', 120), m('d', 120)];
-  out.push(cut('long-member-first', joined(long), long, [long[0], long[2], long[3]].map(text).join(','), 'The member over 128 chars goes first, though it is not the right-most.'));
-  // 100 + 150 + 150 + 120 + 3 = 523: dropping the right-most long member (150) leaves 372.
+  out.push(
+    cut('truncate-long-member-first', joined(long), long, texts([long[0], long[2], long[3]]),
+      'Sent on whole; cut, the member over 128 chars goes first, though it is not the right-most.'),
+  );
+  // 100 + 150 + 150 + 120 + 3 = 523: cut, dropping the right-most long member (150) leaves 372.
   const twoLong: TraceStateKept = [m('a', 100), m('l1', 150), m('l2', 150), m('b', 120)];
   out.push(
-    cut('right-most-long-member-first', joined(twoLong), twoLong, [twoLong[0], twoLong[1], twoLong[3]].map(text).join(','), 'Of two members over 128 chars, the right-most goes; that is enough.', [[twoLong[0], twoLong[3]].map(text).join(',')]),
+    cut('truncate-right-most-long-member-first', joined(twoLong), twoLong, texts([twoLong[0], twoLong[1], twoLong[3]]),
+      'Sent on whole; cut, of two members over 128 chars the right-most goes, and that is enough.',
+      { alternatives: [texts([twoLong[0], twoLong[3]])] }),
   );
-  // 300 + 6 x 128 + 6 = 1074: the 300-char member goes (773), then from the right: f (644), e (515), d (386).
+  // 300 + 6 x 128 + 6 = 1074: cut, the 300-char member goes (773), then from the right: f (644), e (515), d (386).
   const thenRight: TraceStateKept = [m('long', 300), m('a', 128), m('b', 128), m('c', 128), m('d', 128), m('e', 128), m('f', 128)];
-  out.push(cut('long-then-from-right', joined(thenRight), thenRight, thenRight.slice(1, 4).map(text).join(','), 'After the long member goes it is still too long: members go from the right.'));
-  // 128 + 129 + 128 + 128 + 3 = 516: only the 129-char member is over 128 (386 left).
+  out.push(
+    cut('truncate-long-then-from-right', joined(thenRight), thenRight, texts(thenRight.slice(1, 4)),
+      'Sent on whole; cut, after the long member goes it is still too long, and members go from the right.'),
+  );
+  // 128 + 129 + 128 + 128 + 3 = 516: cut, only the 129-char member is over 128 (386 left).
   const boundary: TraceStateKept = [m('x', 128), m('y', 129), m('z', 128), m('w', 128)];
-  out.push(cut('128-is-not-long', joined(boundary), boundary, [boundary[0], boundary[2], boundary[3]].map(text).join(','), 'A 128-char member is not over 128: the 129-char one goes.'));
-  // 3 x 300 + 2 = 902: c goes (601), then b (300).
+  out.push(
+    cut('truncate-128-is-not-long', joined(boundary), boundary, texts([boundary[0], boundary[2], boundary[3]]),
+      'Sent on whole; cut, a 128-char member is not over 128: the 129-char one goes.'),
+  );
+  // 3 x 300 + 2 = 902: cut, c goes (601), then b (300).
   const allLong: TraceStateKept = [m('a', 300), m('b', 300), m('c', 300)];
-  out.push(cut('only-long-members', joined(allLong), allLong, text(allLong[0]), 'Every member is over 128 chars: right-most first until it fits.', [null]));
+  out.push(
+    cut('truncate-only-long-members', joined(allLong), allLong, text(allLong[0]),
+      'Sent on whole; cut, with every member over 128 chars, right-most first until it fits.',
+      { alternatives: [null] }),
+  );
   // The same three on three lines.
-  out.push(cut('over-three-lines', allLong.map(text), allLong, text(allLong[0]), 'Three lines of one long member each: the limit is for the combined header.', [null]));
-  // 13 x 40 + 12 = 532: the 13th goes (491).
+  out.push(
+    cut('truncate-over-three-lines', allLong.map(text), allLong, text(allLong[0]),
+      'Three lines of one long member each, sent on as one; the 512 of a cut are for the combined header.',
+      { alternatives: [null] }),
+  );
+  // 13 x 40 + 12 = 532: cut, the 13th goes (491).
   const small: TraceStateKept = Array.from({ length: 13 }, (_, i) => m(`k${String(i).padStart(2, '0')}`, 40));
-  out.push(cut('small-members-from-right', joined(small), small, joined(small.slice(0, 12)), '13 members of 40 chars: the right-most goes.'));
+  out.push(
+    cut('truncate-small-members-from-right', joined(small), small, joined(small.slice(0, 12)),
+      'Thirteen 40-char members are sent on whole; cut, the right-most goes.'),
+  );
+  // A vendor's member set first (79 chars) and 30 of 14 chars from upstream: 79 + 30 x 14 + 30 = 529.
+  // Cut, the two right-most go (499 left): members another vendor sent, lost by a service that only forwards.
+  const nrValue = '0-0-33-2827902-b7ad6b7169203331-e8b91a159289ff74-1-1.234567-1518469636035';
+  const vendor: [string, string] = ['33@nr', nrValue];
+  const upstream = Array.from({ length: 30 }, (_, i): [string, string] => [
+    `k${String(i).padStart(2, '0')}`,
+    `${i}`.padStart(10, 'v'),
+  ]);
+  const agent: TraceStateKept = [vendor, ...upstream];
+  out.push(
+    cut('pass-through-529-chars-31-members', joined(agent), agent, joined(agent.slice(0, 29)),
+      "A 529-char header of 31 members, a vendor's first, goes on whole: cutting it to 512 would drop two members " +
+        'another vendor sent.'),
+  );
   // 4 x 127 + 3 = 511 without OWS; with it the input is longer than 512.
   const padded: TraceStateKept = [a127, b127, c127, m('d', 127)];
-  out.push(kept('truncate-ows-not-counted', joined(padded).replace(/,/g, ' \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t \t ,\t'), padded, ['TC-29', 'TC-30', 'TC-24'], 'OWS in the input does not count: 511 chars are sent on.'));
-  out.push(kept('truncate-empty-members-not-counted', `${',,,,,,,,,,'.repeat(20)}${joined(padded)}`, padded, ['TC-29', 'TC-30', 'TC-25'], 'Empty members in the input do not count: 511 chars are sent on.'));
+  const paddedOws = joined(padded).replace(/,/g, `${' \t'.repeat(22)} ,\t`);
+  out.push(
+    kept('truncate-ows-not-counted', paddedOws, padded, ['TC-29', 'TC-30', 'TC-24'],
+      'OWS in the input does not count: 511 chars are sent on.'),
+  );
+  out.push(
+    kept('truncate-empty-members-not-counted', `${',,,,,,,,,,'.repeat(20)}${joined(padded)}`, padded,
+      ['TC-29', 'TC-30', 'TC-25'], 'Empty members in the input do not count: 511 chars are sent on.'),
+  );
+  // The same and a 128-char member, with OWS and empty members: 640 chars sent on, its members joined.
+  // Cut, the right-most goes (511).
+  const canonicalOver: TraceStateKept = [...padded, m('e', 128)];
+  const owsOver = `${joined(canonicalOver).replace(/,/g, ' \t ,\t ')},,`;
+  out.push(
+    cut('pass-through-ows-over-512', owsOver, canonicalOver, joined(padded),
+      'Valid but not canonical, over 512 chars: sent on whole as its members joined, without OWS and empty members.',
+      { rules: ['TC-24', 'TC-25', 'TC-29', 'TC-30', 'TC-33'] }),
+  );
   return out;
 }
 

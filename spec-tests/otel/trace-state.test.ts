@@ -74,6 +74,8 @@ test('TC-29 TC-30 serialize: over 512 chars, whole members go, long ones first (
   assert.ok(header.length <= 512);
   assert.is(header, `short=1,c=${long},b=${long}`);
   assert.is(ts.serialize(Infinity).split(',').length, 4);
+  // Received, the same header goes on whole: a pass-through does not change it (TC-33).
+  assert.is(new OtelTraceState(ts.serialize(Infinity)).serialize(), ts.serialize(Infinity));
   let core = new CoreTraceState();
   for (const k of ['a', 'b', 'c']) core = core.set(k, long);
   assert.is(core.get('c'), undefined);

@@ -12,9 +12,10 @@
  * 16 lowercase hex chars, not all zero (TC-3, TC-5, TC-6). That is stricter than
  * `api.isSpanContextValid`, which also accepts upper case: whatever is sent, OpenTelemetry deems
  * valid too, and one check is made instead of two. The traceparent is version 00 with only the
- * known flag bits (TC-10). A tracestate is sent only when non-empty (TC-31): ours as it is, any
- * other (OpenTelemetry's, a hand-made one) through its own `serialize()`, then checked and
- * truncated by this library's parser, so nothing invalid leaves.
+ * known flag bits (TC-10). A tracestate is sent only when non-empty (TC-31): ours as it is (as
+ * received, whole whatever its length, TC-33; changed by `set` / `unset`, cut to 512 chars,
+ * TC-30), any other (OpenTelemetry's, a hand-made one) through its own `serialize()`, then
+ * checked and cut to 512 chars by this library's parser, so nothing invalid leaves.
  */
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
@@ -93,7 +94,7 @@ function serialize(traceState: OtelTraceStateLike): string {
     if (typeof raw !== 'string') return '';
     // What OpenTelemetry's TraceState writes is usually already what the parser would send.
     if (raw.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(raw) && !repeatsKey(raw)) return raw;
-    return parseTraceState(raw)?.serialize() || '';
+    return parseTraceState(raw)?.serialize(TRACESTATE_MAX_LENGTH) || '';
   } catch {
     return '';
   }

@@ -8,7 +8,8 @@
  * so this wrapper ignores such a `set` the same way (and reports it through `api.diag` when
  * given one). Everything else is our rules: the header is read on first use, a repeated key
  * on input keeps the left-most member (TC-28), `set` puts the member first and keeps at most
- * 32 (TC-27, TC-28), `serialize` truncates to 512 chars by whole members (TC-29, TC-30).
+ * 32 (TC-27, TC-28), `serialize` sends a received tracestate whole, whatever its length
+ * (TC-33), and cuts one changed by `set` / `unset` to 512 chars by whole members (TC-29, TC-30).
  *
  *   const ts = new OtelTraceState('rojo=00f067aa0ba902b7');
  *   ts.set('Bad Key', 'x') === ts;   // ignored, no exception
@@ -65,7 +66,10 @@ export class OtelTraceState implements OtelTraceStateLike, Iterable<[string, str
     return next === this._s ? this : new OtelTraceState(next, undefined, this._w);
   }
 
-  /** The header value, at most 512 chars by default, truncated by whole members (TC-29, TC-30). */
+  /**
+   * The header value. By default: received, whole (TC-33); changed by `set` / `unset`, cut to
+   * 512 chars by whole members (TC-29, TC-30). With `maxLength`, cut to that.
+   */
   serialize(maxLength?: number): string {
     return this._s.serialize(maxLength);
   }

@@ -5,7 +5,8 @@
  * then is tracestate looked at, and it is parsed on first use: a bad one reads as empty,
  * without touching the parent (TC-18, TC-19, TC-26). Hostile carriers leave the context unchanged; extract never throws.
  * inject: only a valid span context is written, as version 00 (TC-10); tracestate only
- * when it is non-empty (TC-31), and always valid.
+ * when it is non-empty (TC-31), and always valid: as received, whole whatever its length
+ * (TC-33); changed by `set` / `unset`, cut to 512 chars by whole members (TC-29, TC-30).
  */
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
@@ -21,13 +22,16 @@ import {
   type TraceStateLike,
 } from '../trace/span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
-import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
+import { parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, type TraceStateParseOptions } from './tracestate.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
 export const TRACESTATE_HEADER = 'tracestate';
 
 export interface W3CTraceContextPropagatorOptions {
-  /** Longest tracestate read on extract (all fields joined); longer is dropped. Default `TRACESTATE_MAX_INPUT_LENGTH`. */
+  /**
+   * Longest tracestate read on extract (all fields joined); longer is dropped. Default `TRACESTATE_MAX_INPUT_LENGTH`.
+   * What is read is sent on whole while unchanged (TC-33).
+   */
   maxTraceStateLength?: number;
 }
 
@@ -111,14 +115,16 @@ class RemoteSpan extends NonRecordingSpan {
 const CANONICAL_TRACEPARENT = /^00-.{50}0[0-3]$/;
 
 /**
- * Our own TraceState is valid by construction; any other implementation (OpenTelemetry's,
- * a hand-made object) is read back through the parser, so an invalid value is never sent.
+ * Our own TraceState is valid by construction, and knows whether it is as received (sent whole,
+ * TC-33) or changed (cut to 512, TC-30). Any other implementation (OpenTelemetry's, a hand-made
+ * object) is this service's own: read back through the parser, so an invalid value is never
+ * sent, and cut to 512 chars.
  */
 function serializeTraceState(traceState: TraceStateLike): string {
   if (traceState instanceof TraceState) return traceState.serialize();
   try {
     const raw = traceState.serialize();
-    return (typeof raw === 'string' && parseTraceState(raw)?.serialize()) || '';
+    return (typeof raw === 'string' && parseTraceState(raw)?.serialize(TRACESTATE_MAX_LENGTH)) || '';
   } catch {
     return '';
   }

@@ -8,7 +8,6 @@ import {
   IS_KEY,
   IS_VALUE,
   joinedLength,
-  makeTraceState,
   TRACESTATE_MAX_KEY_LENGTH,
   TRACESTATE_MAX_MEMBERS,
   TRACESTATE_MAX_VALUE_LENGTH,
@@ -51,10 +50,11 @@ export interface TraceStateMember {
  * Says what is wrong with one or more tracestate values, each problem with its offset
  * (in the values joined by `,`) and rule. Valid exactly when `parseTraceState` is, with the
  * same options. `kept` is what a propagator keeps (the members, a repeated key's left-most
- * occurrence only) and sends on (cut to 512 chars, TC-30), or nothing when the tracestate is
- * discarded (TC-26). Bounded work on hostile input: input over the cap is one `too-long` error;
- * only the first 32 members are examined (more is `too-many-members` anyway), and at most 32
- * problems are listed, then one `too-many-problems`.
+ * occurrence only) and sends on (all of them, whatever their length: a pass-through does not
+ * change tracestate, TC-33), or nothing when the tracestate is discarded (TC-26). Bounded work
+ * on hostile input: input over the cap is one `too-long` error; only the first 32 members are
+ * examined (more is `too-many-members` anyway), and at most 32 problems are listed, then one
+ * `too-many-problems`.
  */
 export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): KeptInspection<TraceStateMember[]> {
   const max = inputCap(options);
@@ -103,7 +103,8 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
 }
 
 function keptOf(members: TraceStateMember[]): KeptInspection<TraceStateMember[]>['kept'] {
-  const sends = makeTraceState(members.map((m) => m.key), members.map((m) => m.value)).serialize();
+  // A received tracestate goes on whole, whatever its length (TC-33): its members joined.
+  const sends = members.map((m) => m.key + '=' + m.value).join(',');
   return { value: members, sends: sends || undefined };
 }
 

@@ -8,7 +8,8 @@
  *   Input over 32,768 chars (all fields joined) is discarded unread: `{ maxLength }` moves the cap.
  *
  * `TraceState` is immutable: `set` and `unset` return a new value. The most recently
- * set member is the left-most one.
+ * set member is the left-most one. `serialize()` sends a received tracestate whole, whatever
+ * its length (TC-33), and cuts one this service changed to 512 chars (TC-29, TC-30).
  *
  *   const ts = parseTraceState(header) ?? new TraceState();   // undefined when invalid
  *   carrier.tracestate = ts.set('mine', 'x').serialize();
@@ -21,7 +22,7 @@ export const TRACESTATE_MAX_MEMBERS = 32;
 export const TRACESTATE_MAX_KEY_LENGTH = 256;
 /** A value is 1 to 256 chars (TC-23). */
 export const TRACESTATE_MAX_VALUE_LENGTH = 256;
-/** What every participant propagates at least, and the default for `serialize` (TC-29). */
+/** What every participant propagates at least, and the length `serialize` cuts a changed tracestate to (TC-29). */
 export const TRACESTATE_MAX_LENGTH = 512;
 /** Members longer than this are the first to go when truncating (TC-30). */
 export const TRACESTATE_LONG_MEMBER = 128;
@@ -99,10 +100,15 @@ const NONE = /* @__PURE__ */ new Members(NO_ITEMS, NO_ITEMS, '');
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
  * A tracestate made from a header reads it on first use: most services only forward it.
  *
- *   _s                    _o                  state
- *   header value(s)       parse options       unread: parsed with `_o` on first read
- *   header text           TEXT_IS_CANONICAL   unread; the text is valid and is what serialize writes
- *   Members               (not read)          read: the members, and their text once built
+ * Its two fields, `_s` and `_o`, say which of four states it is in:
+ *
+ *   _s                     _o                 it is
+ *   header values          parse options      received (extract, `new TraceState(header)`), unread
+ *   canonical header text  TEXT_IS_CANONICAL  received, unread, known valid: sent as it is
+ *   Members                anything else      received and read (`parseTraceState` too), or empty
+ *   Members                CHANGED            made by `set` / `unset`: this service changed it
+ *
+ * A received one is sent whole (TC-33); only a changed one is cut to 512 chars (TC-29, TC-30).
  */
 export class TraceState implements Iterable<[string, string]> {
   /**
@@ -164,11 +170,13 @@ export class TraceState implements Iterable<[string, string]> {
   }
 
   /**
-   * The header value, members joined by `,`. When longer than `maxLength` (default 512,
-   * TC-29), whole members are removed: first members over 128 chars, right-most first,
-   * then members from the right, until it fits (TC-30). Pass `Infinity` to keep all.
+   * The header value, members joined by `,`. When longer than `maxLength`, whole members are
+   * removed: first members over 128 chars, right-most first, then members from the right,
+   * until it fits (TC-30). By default what a propagator sends: a received tracestate whole,
+   * whatever its length, as a pass-through must (TC-33; 512 is a floor, TC-29), and one made
+   * by `set` / `unset` cut to 512 chars.
    */
-  serialize(maxLength: number = TRACESTATE_MAX_LENGTH): string {
+  serialize(maxLength: number = this._o === CHANGED ? TRACESTATE_MAX_LENGTH : Infinity): string {
     // An unread header stays unread: only its text is kept, marked canonical, so a tracestate
     // that is only forwarded keeps no members (most are) and the next serialize is free.
     let s = this._s;
@@ -195,15 +203,9 @@ export class TraceState implements Iterable<[string, string]> {
 
 /** The header of read members, truncated to `maxLength` by whole members (TC-29, TC-30). */
 function serializeMembers(members: Members, maxLength: number): string {
-  let text = members.t;
-  if (text !== undefined && text.length <= maxLength) return text;
   const { k, v } = members;
-  if (text === undefined) {
-    // Built once: a tracestate is often sent on several outgoing requests.
-    text = '';
-    for (let i = 0; i < k.length; i++) text += (i ? ',' : '') + k[i] + '=' + v[i];
-    members.t = text;
-  }
+  // Built once: a tracestate is often sent on several outgoing requests.
+  const text = (members.t ??= k.map((key, i) => key + '=' + v[i]).join(','));
   if (text.length <= maxLength) return text;
   const parts = k.map((key, i) => key + '=' + v[i]);
   let length = text.length;
@@ -215,13 +217,24 @@ function serializeMembers(members: Members, maxLength: number): string {
   return parts.filter(Boolean).join(',');
 }
 
-/** The options of an unread header known to be canonical and valid (any cap reads it). */
+/**
+ * The options of an unread header known to be canonical and valid (any cap reads it), and the
+ * mark of received members: both are sent whole (TC-33).
+ */
 const TEXT_IS_CANONICAL: TraceStateParseOptions = { maxLength: Infinity };
+/** The mark of members this service changed (`set`, `unset`): sent cut to 512 chars (TC-30). */
+const CHANGED: TraceStateParseOptions = {};
 
-/** @internal A tracestate of these members, with its header when known. */
-export function makeTraceState(keys: readonly string[], values: readonly string[], text?: string): TraceState {
+/** @internal A tracestate of these members, with its header when known: changed unless marked otherwise. */
+export function makeTraceState(
+  keys: readonly string[],
+  values: readonly string[],
+  text?: string,
+  mark = CHANGED,
+): TraceState {
   const ts = new TraceState();
   ts._s = new Members(keys, values, text);
+  ts._o = mark;
   return ts;
 }
 
@@ -257,5 +270,6 @@ export function parseTraceState(value: string | readonly string[], options?: Tra
     canonical += key.length + v.length + 2;
   }
   // Every char is a member or one comma between two: the input is its own serialization.
-  return makeTraceState(keys, values, canonical === s.length ? s : undefined);
+  // Received: sent whole (TC-33). Any mark but CHANGED says so.
+  return makeTraceState(keys, values, canonical === s.length ? s : undefined, TEXT_IS_CANONICAL);
 }
