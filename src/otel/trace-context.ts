@@ -18,7 +18,7 @@
  */
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
 import { KEY, parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, TRACESTATE_MAX_MEMBERS, VALUE, type TraceStateParseOptions } from '../trace-context/tracestate.js';
@@ -43,6 +43,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
+    checkContext(context, 'inject');
     if (context.getValue(this._suppress) === true) return;
     const spanContext = this._api.trace.getSpanContext(context);
     if (spanContext === undefined) return;
@@ -58,6 +59,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    checkContext(context, 'extract');
     const traceparent = readHeader(getter, carrier, TRACEPARENT);
     // Several traceparent values are not one valid parent (TC-13).
     if (typeof traceparent !== 'string') return context;
@@ -83,9 +85,13 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   }
 }
 
-/** Ours is valid by construction; any other is read back through the parser (TC-22 .. TC-30). */
+/**
+ * Ours is valid by construction, and serialized by TraceState's own method (a subclass or an own
+ * property may replace `serialize`); any other is read back through the parser (TC-22 .. TC-30).
+ */
 function serialize(traceState: OtelTraceStateLike): string {
-  if (traceState instanceof OtelTraceState || traceState instanceof TraceState) return traceState.serialize();
+  const ours = traceState instanceof OtelTraceState ? traceState._s : traceState;
+  if (ours instanceof TraceState) return TraceState.prototype.serialize.call(ours);
   try {
     const raw = traceState.serialize();
     if (typeof raw !== 'string') return '';
