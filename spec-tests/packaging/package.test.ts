@@ -276,4 +276,45 @@ console.log(JSON.stringify({ found, fields }));
   assert.equal(manifest.peerDependenciesMeta, { '@opentelemetry/api': { optional: true } });
 });
 
+test('types: the published .d.ts hold no internal member (stripInternal) and compile for a consumer on their own', () => {
+  const app = join(work, 'types-app');
+  const dir = join(app, 'node_modules', 'w3c-propagation');
+  mkdirSync(dir, { recursive: true });
+  const untar = run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
+  assert.is(untar.status, 0, output(untar));
+  const declarations = packed.filter((f) => f.startsWith('dist/src/') && f.endsWith('.d.ts'));
+  assert.ok(declarations.length > 10, `${declarations.length} .d.ts files`);
+  for (const file of declarations) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    assert.not.match(text, /@internal/, file);
+    // A `_x` member is internal state; `private _x;` lines carry no type and are allowed.
+    const exposed = text.split('\n').filter((line) => /^\s+(?:readonly\s+|protected\s+|static\s+)*_\w+\s*[(:?;]/.test(line));
+    assert.equal(exposed, [], file);
+  }
+  writeFileSync(join(app, 'package.json'), '{"type":"module"}');
+  const imports = SUBPATHS.map((s, i) => `import * as m${i} from '${s === '.' ? 'w3c-propagation' : `w3c-propagation/${s.slice(2)}`}';`).join('\n');
+  writeFileSync(
+    join(app, 'use.ts'),
+    `${imports}
+import { Baggage, TraceState, createBaggage, parseBaggage } from 'w3c-propagation';
+const empty: Baggage = new Baggage();
+// @ts-expect-error the constructor takes no internal state
+new Baggage(undefined, 'a=b');
+// @ts-expect-error internal fields are not part of the types
+parseBaggage('a=1')._e;
+// @ts-expect-error internal fields are not part of the types
+new TraceState('a=1')._s;
+const members: { key: string; value: string }[] = new TraceState('a=1').toJSON();
+const json: string = JSON.stringify(createBaggage({ k: 'v' }).toJSON()) + empty.size + members.length;
+export { json, ${SUBPATHS.map((_, i) => `m${i}`).join(', ')} };
+`,
+  );
+  // `./node` names node:http in its types: @types/node from this package's own devDependencies.
+  const typeRoots = [join(ROOT, 'node_modules', '@types')];
+  const tsconfig = { compilerOptions: { target: 'ES2020', lib: ['ES2020', 'DOM'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, typeRoots, types: ['node'], skipLibCheck: false }, files: ['use.ts'] };
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+  const tsc = run(process.execPath, [devTool('typescript', 'bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
+  assert.is(tsc.status, 0, output(tsc));
+});
+
 test.run();

@@ -10,7 +10,7 @@
  * returns the first member with a key; `setEntry` replaces the first in place and
  * removes the later ones; `removeEntry` removes them all.
  */
-import { blankObject, emptyList } from '../internal/alloc.js';
+import { blankObject, emptyList, NO_ITEMS } from '../internal/alloc.js';
 import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
 export interface BaggageProperty {
@@ -51,6 +51,12 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
   return { maxMembers: limits?.maxMembers ?? d.maxMembers, maxMemberBytes: limits?.maxMemberBytes ?? d.maxMemberBytes, maxTotalBytes: limits?.maxTotalBytes ?? d.maxTotalBytes };
 }
 
+/** Held by this module alone: the one way into the constructor's fields (`makeBaggage` for the inspector). */
+const TRUSTED: unique symbol = /* @__PURE__ */ Symbol();
+
+/** The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
+const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
+
 /**
  *   _k          _e             _l              state
  *   undefined   header text    undefined       unread, CANONICAL_BAGGAGE within the limits: sent as it came
@@ -65,10 +71,22 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
    * within the limits: every member is kept, and it is sent on as it came.
    */ declare _l: BaggageLimits | undefined;
 
-  /** @internal Use `createBaggage` or `parseBaggage`. */
-  constructor(keys: readonly string[] | undefined, entries: readonly BaggageEntry[] | string, limits?: BaggageLimits) {
+  /**
+   * The empty baggage: `new Baggage()` is `EMPTY_BAGGAGE`'s equal. Nothing a caller passes
+   * here is kept (only this module can fill one in): make one with `createBaggage(entries)`,
+   * which checks keys and values, `setEntry`, or `parseBaggage(header)`.
+   */
+  constructor();
+  /** @internal Only this module holds `TRUSTED`: these fields are its own. */
+  constructor(token: typeof TRUSTED, keys: readonly string[] | undefined, members: readonly BaggageEntry[] | string, limits?: BaggageLimits);
+  constructor(token?: typeof TRUSTED, keys?: readonly string[], members?: readonly BaggageEntry[] | string, limits?: BaggageLimits) {
+    if (token !== TRUSTED) {
+      keys = members = NO_ITEMS as BaggageEntry[] & string[];
+      limits = undefined;
+    }
+    // Every Baggage is made here, with the same three fields in one order: one hidden class.
     this._k = keys;
-    this._e = entries;
+    this._e = members!;
     this._l = limits;
   }
 
@@ -121,7 +139,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
     const entries = rest._e.slice();
     keys.splice(at, 0, key);
     entries.splice(at, 0, checked);
-    return new Baggage(keys, entries);
+    return new Baggage(TRUSTED, keys, entries);
   }
 
   /** A baggage without any member with this key. */
@@ -132,12 +150,8 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   /** A baggage without any member with one of these keys. */
   removeEntries(...keys: string[]): Baggage {
     const { _k, _e } = this._read();
-    const kept: string[] = [];
-    const entries: BaggageEntry[] = [];
-    _k.forEach((key, i) => {
-      if (!keys.includes(key)) kept.push(key), entries.push(_e[i]);
-    });
-    return kept.length === _k.length ? this : new Baggage(kept, entries);
+    const kept = _k.filter((key) => !keys.includes(key));
+    return kept.length === _k.length ? this : new Baggage(TRUSTED, kept, _e.filter((_, i) => !keys.includes(_k[i])));
   }
 
   /** An empty baggage. */
@@ -153,9 +167,28 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   toString(): string {
     return formatBaggage(this);
   }
+
+  /** What `JSON.stringify` writes: the members in order, as `members()` gives them. */
+  toJSON(): BaggageMember[] {
+    return this.members();
+  }
+
+  /** How Node's `util.inspect` and `console.log` show it: `Baggage(2) [ { key: 'a', value: '1' }, … ]`. */
+  [INSPECT](depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+    const members = this.toJSON();
+    return inspect ? `Baggage(${members.length}) ` + inspect(members, options) : members;
+  }
 }
 
-export const EMPTY_BAGGAGE: Baggage = /* @__PURE__ */ new Baggage([], []);
+/**
+ * @internal A baggage of members checked by the caller, in order, duplicates kept (the
+ * inspector's: members the parser read).
+ */
+export function makeBaggage(keys: readonly string[], members: readonly BaggageEntry[]): Baggage {
+  return new Baggage(TRUSTED, keys, members);
+}
+
+export const EMPTY_BAGGAGE: Baggage = /* @__PURE__ */ new Baggage(TRUSTED, [], []);
 
 /**
  * A baggage from entries: a record (`{ hello: 'world' }` or `{ tier: { value, properties } }`)
@@ -190,7 +223,7 @@ const MEMBER = /* @__PURE__ */ new RegExp(
 const PROPERTY = /* @__PURE__ */ new RegExp(`;[ \\t]*(${TOKEN})(?:[ \\t]*=[ \\t]*(${OCTETS}))?`, 'g');
 
 function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
-  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`);
+  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): it must match ${IS_TOKEN}`);
   const { value, properties } = typeof entry === 'string' ? { value: entry } : entry ?? {};
   const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
   if (typeof value !== 'string' || copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))) {
@@ -230,7 +263,7 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     if (b - i > maxMemberBytes) continue; // skipped unread
     MEMBER.lastIndex = i;
     if (!MEMBER.test(s)) continue; // malformed
-    if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(keys, entries);
+    if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(TRUSTED, keys, entries);
     // Well formed: the first '=' ends the key, the first ';' (if in the member) the value.
     const eq = s.indexOf('=', i);
     const valueStart = skipOws(s, eq + 1, b);
@@ -247,7 +280,7 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     keys.push(s.slice(i, skipOws(s, eq, i)));
     entries.push(entry(value, properties));
   }
-  return keys.length ? new Baggage(keys, entries) : EMPTY_BAGGAGE;
+  return keys.length ? new Baggage(TRUSTED, keys, entries) : EMPTY_BAGGAGE;
 }
 
 /** `{ value, properties? }`, a plain object made without a literal. */
@@ -276,9 +309,12 @@ export function formatMember(key: string, entry: BaggageEntry): string {
 /**
  * The header value: members in order, values percent-encoded (BG-8, BG-9, BG-15). A member
  * over `maxMemberBytes` is left out; writing stops before the first member that would pass
- * `maxMembers` or `maxTotalBytes`. Never a partial member (BG-17). Empty baggage gives `''`.
+ * `maxMembers` or `maxTotalBytes`. Never a partial member (BG-17). Empty baggage gives `''`,
+ * and so does anything that is not a `Baggage` of this library (another copy's: `new Baggage(it)`).
  */
 export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>): string {
+  // Only this library's Baggage: any other object (one with fields like these too) could hold any text.
+  if (!(baggage instanceof Baggage)) return '';
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
   // An unread canonical header (no limits kept to read it with) is already what formatting its
   // members would write, when they all fit these limits.
@@ -323,8 +359,8 @@ const CANONICAL_BAGGAGE = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${
  */
 export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
   // Hot path: rerun `npm run bench -- --filter baggage-extract` after editing (bench/PERFORMANCE.md).
-  if (fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL_BAGGAGE.test(header)) return new Baggage(undefined, header);
-  return parseBaggage(header, limits).size ? new Baggage(undefined, header, limits) : undefined;
+  if (fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL_BAGGAGE.test(header)) return new Baggage(TRUSTED, undefined, header);
+  return parseBaggage(header, limits).size ? new Baggage(TRUSTED, undefined, header, limits) : undefined;
 }
 
 /** Whether every member of a comma-separated header fits: nothing would be dropped (BG-16, BG-17). */

@@ -2,7 +2,7 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { Baggage, formatBaggage, limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { formatBaggage, makeBaggage, limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
 import { describeChar, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
 
@@ -157,7 +157,7 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
     checkEscapes(s, a, b, add.bind(null, warnings));
   }
   const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: members };
-  const sends = formatBaggage(new Baggage(members.map((m) => m.key), members.map(({ key, ...entry }) => entry)), limits);
+  const sends = formatBaggage(makeBaggage(members.map((m) => m.key), members.map(({ key, ...entry }) => entry)), limits);
   return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept: { value: members, sends: sends || undefined } };
 }
 

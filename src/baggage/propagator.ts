@@ -11,7 +11,7 @@ import { formatBaggage, limitsOf, unreadBaggage, type BaggageLimits } from './ba
 import { getBaggage, setBaggage } from './context.js';
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 
 export const BAGGAGE_HEADER = 'baggage';
 
@@ -38,6 +38,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     // Hot path: rerun `npm run bench -- --filter baggage-inject` (and pass-through) after editing.
+    checkContext(context, 'inject');
     const baggage = getBaggage(context);
     if (baggage === undefined) return;
     const header = formatBaggage(baggage, this._l);
@@ -46,6 +47,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     // Hot path: rerun `npm run bench -- --filter baggage-extract` (and pass-through) after editing.
+    checkContext(context, 'extract');
     const value = readHeader(getter, carrier, BAGGAGE_HEADER);
     if (value === undefined) return context;
     // Kept unread: most services only forward their baggage. Several fields are one list (BG-2).

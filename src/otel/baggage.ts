@@ -20,7 +20,7 @@ import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits
 import type { Context } from '../context/context.js';
 import { encodeBaggageValue } from '../baggage/percent.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
 import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 import { ReceivedContext } from './received-context.js';
@@ -47,6 +47,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
+    checkContext(context, 'inject');
     if (context.getValue(this._suppress) === true) return;
     const baggage = this._api.propagation.getBaggage(context);
     if (baggage === undefined) return;
@@ -70,6 +71,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    checkContext(context, 'extract');
     const value = readHeader(getter, carrier, BAGGAGE);
     if (value === undefined) return context;
     // The check extract makes for this library's propagator: a canonical header takes one regex.

@@ -19,7 +19,7 @@
  */
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { blankObject } from '../internal/alloc.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
@@ -46,6 +46,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     // Hot path: rerun `npm run bench -- --filter otel-bridge-inject` after editing.
+    checkContext(context, 'inject');
     if (context.getValue(this._suppress) === true) return;
     const spanContext = this._api.trace.getSpanContext(context);
     if (spanContext === undefined) return;
@@ -62,6 +63,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     // Hot path: rerun `npm run bench -- --filter otel-bridge-extract` after editing.
+    checkContext(context, 'extract');
     const traceparent = readHeader(getter, carrier, TRACEPARENT);
     // Several traceparent values are not one valid parent (TC-13).
     if (typeof traceparent !== 'string') return context;
@@ -86,9 +88,13 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   }
 }
 
-/** Ours is valid by construction; any other is read back through the parser (TC-22 .. TC-30). */
+/**
+ * Ours is valid by construction, and serialized by TraceState's own method (a subclass or an own
+ * property may replace `serialize`); any other is read back through the parser (TC-22 .. TC-30).
+ */
 function serialize(traceState: OtelTraceStateLike): string {
-  if (traceState instanceof OtelTraceState || traceState instanceof TraceState) return traceState.serialize();
+  const ours = traceState instanceof OtelTraceState ? traceState._s : traceState;
+  if (ours instanceof TraceState) return TraceState.prototype.serialize.call(ours);
   try {
     const raw = traceState.serialize();
     if (typeof raw !== 'string') return '';

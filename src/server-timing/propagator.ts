@@ -20,9 +20,10 @@
  */
 import { createContextKey, type Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { isTraceName, newScan, parseServerTimingTrace, scanMetric, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
-import { getSpanContext, isSpanContextValid, makeSpanContext, type SpanContext } from '../trace/span.js';
+import { getSpan, getSpanContext, INVALID_SPAN_CONTEXT, isSpanContextValid, makeSpanContext, type SpanContext } from '../trace/span.js';
+import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { isOws } from '../internal/chars.js';
 import { formatValidTraceparent } from '../trace-context/traceparent.js';
 
@@ -43,9 +44,11 @@ export function deleteResponseSpanContext(context: Context): Context {
 
 export class W3CTraceResponsePropagator implements TextMapPropagator {
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
-    const spanContext = getSpanContext(context);
-    if (!isSpanContextValid(spanContext) || spanContext.isRemote) return;
-    const metric = SERVER_TIMING_TRACE_METRIC + ';desc=' + formatValidTraceparent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags);
+    checkContext(context, 'inject');
+    // Each field read once: a getter may answer differently the second time.
+    const { traceId, spanId, traceFlags, isRemote } = getSpan(context)?.spanContext?.() ?? INVALID_SPAN_CONTEXT;
+    if (!isValidTraceId(traceId) || !isValidSpanId(spanId) || isRemote) return;
+    const metric = SERVER_TIMING_TRACE_METRIC + ';desc=' + formatValidTraceparent(traceId, spanId, traceFlags);
     const getter = typeof (setter as Partial<TextMapGetter>).get === 'function' ? (setter as unknown as TextMapGetter) : defaultTextMapGetter;
     const existing = readHeader(getter, carrier, SERVER_TIMING_HEADER);
     const others = existing === undefined ? '' : withoutTraceMetrics(typeof existing === 'string' ? existing : existing.join(','));
@@ -53,6 +56,7 @@ export class W3CTraceResponsePropagator implements TextMapPropagator {
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
+    checkContext(context, 'extract');
     const value = readHeader(getter, carrier, SERVER_TIMING_HEADER);
     const fields = value === undefined ? undefined : parseServerTimingTrace(value);
     if (fields === undefined) return context;

@@ -10,7 +10,7 @@
  */
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import {
   getSpan,
   INVALID_SPAN_CONTEXT,
@@ -21,6 +21,7 @@ import {
   type SpanContext,
   type TraceStateLike,
 } from '../trace/span.js';
+import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
 import { parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, type TraceStateParseOptions } from './tracestate.js';
 
@@ -44,14 +45,21 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     // Hot path: rerun `npm run bench -- --filter trace-context-inject` (and pass-through) after editing.
+    checkContext(context, 'inject');
     const span = getSpan(context);
     // A span context that came in and was never read is sent as it came when that is what
     // formatting would write: no span context is built for a request that is only forwarded.
     const sent = span instanceof RemoteSpan && span._sent();
-    const spanContext = sent ? undefined : span?.spanContext();
-    if (!sent && !isSpanContextValid(spanContext)) return;
-    setter.set(carrier, TRACEPARENT_HEADER, sent || formatValidTraceparent(spanContext!.traceId, spanContext!.spanId, spanContext!.traceFlags));
-    const traceState = sent ? (span as RemoteSpan)._ts : spanContext!.traceState;
+    let traceparent = sent;
+    let traceState: TraceStateLike | undefined = sent ? (span as RemoteSpan)._ts : undefined;
+    if (!sent) {
+      // Each field read once: a getter may answer differently the second time.
+      const { traceId, spanId, traceFlags, traceState: state } = span?.spanContext?.() ?? INVALID_SPAN_CONTEXT;
+      if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+      traceparent = formatValidTraceparent(traceId, spanId, traceFlags);
+      traceState = state;
+    }
+    setter.set(carrier, TRACEPARENT_HEADER, traceparent as string);
     if (traceState) {
       const value = serializeTraceState(traceState);
       if (value) setter.set(carrier, TRACESTATE_HEADER, value);
@@ -60,6 +68,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     // Hot path: rerun `npm run bench -- --filter trace-context-extract` (and pass-through) after editing.
+    checkContext(context, 'extract');
     const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
     // Several traceparent values (an array, or joined by a comma) are not one valid parent (TC-13).
     if (typeof traceparent !== 'string' || traceparentStart(traceparent) < 0) return context;
@@ -67,7 +76,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     // copied: the carrier's may change before then.
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
     const traceState = tracestate !== undefined && tracestate.length > 0 ? new TraceState(typeof tracestate === 'string' ? tracestate : tracestate.slice(), this._o) : undefined;
-    return setSpan(context, new RemoteSpan(traceparent, traceState));
+    return setSpan(context, new RemoteSpan(traceparent, traceState, EXTRACTED));
   }
 
   fields(): string[] {
@@ -88,9 +97,10 @@ class RemoteSpan extends NonRecordingSpan {
   /** @internal */ declare readonly _h: string;
   /** @internal */ declare readonly _ts: TraceState | undefined;
 
-  constructor(traceparent: string, traceState: TraceState | undefined) {
+  constructor(traceparent: string, traceState: TraceState | undefined, token?: unknown) {
     super(); // the span context stays INVALID_SPAN_CONTEXT until it is read
-    (this as { _h: string })._h = traceparent;
+    // The class is reachable as `span.constructor`: a header is trusted from extract alone.
+    (this as { _h: string })._h = token === EXTRACTED ? traceparent : '';
     (this as { _ts: TraceState | undefined })._ts = traceState;
   }
 
@@ -111,6 +121,9 @@ class RemoteSpan extends NonRecordingSpan {
   }
 }
 
+/** What extract passes to `RemoteSpan`, and nothing else can: the header was checked. */
+const EXTRACTED = {};
+
 /** A valid traceparent as `formatTraceparent` writes it. */
 const CANONICAL_TRACEPARENT = /^00-.{50}0[0-3]$/;
 
@@ -121,7 +134,8 @@ const CANONICAL_TRACEPARENT = /^00-.{50}0[0-3]$/;
  * sent, and cut to 512 chars.
  */
 function serializeTraceState(traceState: TraceStateLike): string {
-  if (traceState instanceof TraceState) return traceState.serialize();
+  // Ours through its own method: a subclass or an own property may replace `serialize`.
+  if (traceState instanceof TraceState) return TraceState.prototype.serialize.call(traceState);
   try {
     const raw = traceState.serialize();
     return (typeof raw === 'string' && parseTraceState(raw)?.serialize(TRACESTATE_MAX_LENGTH)) || '';

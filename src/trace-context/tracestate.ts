@@ -96,6 +96,9 @@ class Members {
 
 const NONE = /* @__PURE__ */ new Members(NO_ITEMS, NO_ITEMS, '');
 
+/** The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
+const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
+
 /**
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
  * A tracestate made from a header reads it on first use: most services only forward it.
@@ -152,14 +155,14 @@ export class TraceState implements Iterable<[string, string]> {
    */
   set(key: string, value: string): TraceState {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
-      throw new TypeError(`invalid tracestate member ${JSON.stringify(key)}=${JSON.stringify(value)}: a key is a-z 0-9 then a-z 0-9 _-*/@, a value printable ASCII but , = and a trailing space; 1-256 chars each (TC-22, TC-23)`);
+      // The grammar as the checks themselves state it: the message cannot drift from the code.
+      throw new TypeError(`TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): the key must match ${IS_KEY} and the value ${IS_VALUE} (TC-22, TC-23)`);
     }
-    const { k, v, t } = this._read();
-    const keys = [key];
-    const values = [value];
-    for (let i = 0; i < k.length && keys.length < TRACESTATE_MAX_MEMBERS; i++) if (k[i] !== key) keys.push(k[i]), values.push(v[i]);
+    // The others without this key (the same tracestate, its header kept, when the key is new).
+    const { k, v, t } = this.unset(key)._read();
+    const keys = [key, ...k].slice(0, TRACESTATE_MAX_MEMBERS);
     // A new key in front of all the others: the header is the new member before the old one.
-    return makeTraceState(keys, values, keys.length > k.length && t !== undefined ? key + '=' + value + (t && ',' + t) : undefined);
+    return makeTraceState(keys, [value, ...v].slice(0, TRACESTATE_MAX_MEMBERS), keys.length > k.length && t !== undefined ? key + '=' + value + (t && ',' + t) : undefined);
   }
 
   /** A tracestate without the member with this key; the others keep their order. */
@@ -198,6 +201,18 @@ export class TraceState implements Iterable<[string, string]> {
   /** Same as `serialize()`, so a tracestate prints as its header. */
   toString(): string {
     return this.serialize(Infinity);
+  }
+
+  /** What `JSON.stringify` writes: the members in order, as `{ key, value }`. */
+  toJSON(): { key: string; value: string }[] {
+    const { k, v } = this._read();
+    return k.map((key, i) => ({ key, value: v[i] }));
+  }
+
+  /** How Node's `util.inspect` and `console.log` show it: `TraceState(2) [ { key: 'rojo', value: '00f0…' }, … ]`. */
+  [INSPECT](depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+    const members = this.toJSON();
+    return inspect ? `TraceState(${members.length}) ` + inspect(members, options) : members;
   }
 }
 
