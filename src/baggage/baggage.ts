@@ -81,7 +81,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   constructor(token: typeof TRUSTED, keys: readonly string[] | undefined, members: readonly BaggageEntry[] | string, limits?: BaggageLimits);
   constructor(token?: typeof TRUSTED, keys?: readonly string[], members?: readonly BaggageEntry[] | string, limits?: BaggageLimits) {
     if (token !== TRUSTED) {
-      keys = members = NO_ITEMS as BaggageEntry[] & string[];
+      keys = members = NO_ITEMS as never;
       limits = undefined;
     }
     // Every Baggage is made here, with the same three fields in one order: one hidden class.
