@@ -1,5 +1,5 @@
 /**
- * @internal How the request path allocates lists and plain objects: never with a literal.
+ * How the request path allocates lists and plain objects: never with a literal (internal).
  *
  * V8 gives every array and object literal (`[]`, `{ value }`) an allocation site, shared by
  * every caller of the function that holds it. When, at a scavenge, 85 % of a site's recent
