@@ -10,6 +10,7 @@
  * returns the first member with a key; `setEntry` replaces the first in place and
  * removes the later ones; `removeEntry` removes them all.
  */
+import { isToken, skipOws, TOKEN } from '../internal/chars.js';
 import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
 export interface BaggageProperty {
@@ -162,12 +163,8 @@ export function createBaggage(entries?: Readonly<Record<string, BaggageEntry | s
   return baggage;
 }
 
-/** @internal An RFC 7230 token (BG-3) and a run of baggage-octets (BG-4), as regex sources. */
-export const TOKEN = "[!#$%&'*+\\-.^_`|~\\w]+";
-/** @internal */
+/** @internal A run of baggage-octets (BG-4), as regex source; keys are tokens (BG-3). */
 export const OCTETS = '[!#-+\\--:<-[\\]-~]*';
-const IS_TOKEN = /* @__PURE__ */ new RegExp(`^${TOKEN}$`);
-const isToken = (s: unknown): boolean => typeof s === 'string' && IS_TOKEN.test(s);
 
 /**
  * Tests one list member from `lastIndex`, OWS before it skipped (BG-3 .. BG-7): key, `=`,
@@ -190,13 +187,6 @@ function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
     throw new TypeError(`baggage entry ${JSON.stringify(key)} must be a string or { value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)`);
   }
   return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
-}
-
-/** @internal Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
-export function skipOws(s: string, i: number, end: number): number {
-  const back = end < i ? 1 : 0;
-  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
-  return i;
 }
 
 /**

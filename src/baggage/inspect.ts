@@ -2,8 +2,9 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { Baggage, formatBaggage, limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { Baggage, formatBaggage, limitsOf, OCTETS, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
+import { isToken, skipOws } from '../internal/chars.js';
 import { describeChar, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
 
 const MAX_PROBLEMS = 32;
@@ -13,11 +14,10 @@ const TCHAR = 1;
 const OCTET_BIT = 2;
 const CHAR_CLASS: Uint8Array = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
-  const token = new RegExp(`^${TOKEN}$`);
   const octets = new RegExp(`^${OCTETS}$`);
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
-    table[c] = (token.test(ch) ? TCHAR : 0) | (octets.test(ch) ? OCTET_BIT : 0);
+    table[c] = (isToken(ch) ? TCHAR : 0) | (octets.test(ch) ? OCTET_BIT : 0);
   }
   return table;
 })();

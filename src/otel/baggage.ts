@@ -19,6 +19,7 @@
 import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
 import type { Context } from '../context/context.js';
 import { encodeBaggageValue } from '../baggage/percent.js';
+import { isToken } from '../internal/chars.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
@@ -26,8 +27,6 @@ import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 import { ReceivedContext } from './received-context.js';
 
 const BAGGAGE = 'baggage';
-/** An RFC 7230 token (BG-3): what a key must be to be sent as it is. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export class OtelBaggagePropagator implements TextMapPropagator {
   private readonly _api: OtelApi;
@@ -60,7 +59,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     let header = '';
     for (let i = 0, count = 0; i < entries.length && count < maxMembers; i++) {
       const [key, entry] = entries[i];
-      if (typeof key !== 'string' || !TOKEN.test(key) || typeof entry?.value !== 'string') continue;
+      if (!isToken(key) || typeof entry?.value !== 'string') continue;
       const member = key + '=' + encodeBaggageValue(entry.value) + properties(entry.metadata);
       if (member.length > maxMemberBytes) continue;
       if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;

@@ -23,7 +23,7 @@ import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propa
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { isTraceName, newScan, parseServerTimingTrace, scanMetric, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
 import { getSpanContext, isSpanContextValid, type SpanContext } from '../trace/span.js';
-import { isOws } from '../internal/chars.js';
+import { skipOws } from '../internal/chars.js';
 import { formatValidTraceparent } from '../trace-context/traceparent.js';
 
 const RESPONSE_SPAN_CONTEXT_KEY = createContextKey('w3c-propagation response span context');
@@ -73,9 +73,8 @@ function withoutTraceMetrics(s: string): string {
   const scan = newScan();
   let out = '';
   for (let i = 0; i <= s.length; ) {
-    let end = scanMetric(s, i, scan);
-    const next = end + 1;
-    while (end > scan.nameStart && isOws(s.charCodeAt(end - 1))) end--;
+    const next = scanMetric(s, i, scan) + 1;
+    const end = skipOws(s, next - 1, scan.nameStart);
     if (end > scan.nameStart && scan.errorAt < 0 && !isTraceName(s, scan.nameStart, scan.nameEnd)) out += (out === '' ? '' : ', ') + s.slice(scan.nameStart, end);
     i = next;
   }

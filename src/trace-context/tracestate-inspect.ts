@@ -3,6 +3,7 @@
  * for people and the CLI. Valid exactly when `parseTraceState` is, with the same options.
  */
 import { describeChar, NOTHING_KEPT, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
+import { skipOws } from '../internal/chars.js';
 import {
   inputCap,
   IS_KEY,
@@ -19,7 +20,6 @@ import {
 const MAX_PROBLEMS = 32;
 
 const SPACE = 0x20;
-const TAB = 0x09;
 const EQUALS = 0x3d;
 
 // Char classes, indexed by char code below 128, read off the parser's own
@@ -79,10 +79,8 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
   while (start <= s.length) {
     let end = s.indexOf(',', start);
     if (end < 0) end = s.length;
-    let a = start;
-    let b = end;
-    while (a < b && (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === TAB)) a++;
-    while (b > a && (s.charCodeAt(b - 1) === SPACE || s.charCodeAt(b - 1) === TAB)) b--;
+    const a = skipOws(s, start, end);
+    const b = skipOws(s, end, a);
     if (a < b) {
       count++;
       if (count <= TRACESTATE_MAX_MEMBERS) inspectMember(s, a, b, found);

@@ -5,6 +5,7 @@
  * leading members whose keys the input never had are set aside before comparing, and when
  * they push the list past 32 members the right-most ones may go (TC-28).
  */
+import { skipOws } from '../../internal/chars.js';
 import { TRACESTATE_MAX_MEMBERS } from '../../trace-context/tracestate.js';
 import { inspectTraceState } from '../../trace-context/tracestate-inspect.js';
 import type { Outcome } from './corpus.js';
@@ -13,10 +14,6 @@ import type { Finding } from './types.js';
 
 type Member = [string, string];
 
-function isOws(c: number): boolean {
-  return c === 0x20 || c === 0x09;
-}
-
 /**
  * Every `key=value` member of the lines joined by ',', in order, duplicates kept: OWS around
  * a member trimmed, empty members skipped, each cut at its first '='. No validation.
@@ -24,10 +21,8 @@ function isOws(c: number): boolean {
 export function rawMembers(lines: readonly string[]): Member[] {
   const members: Member[] = [];
   for (const part of lines.join(',').split(',')) {
-    let a = 0;
-    let b = part.length;
-    while (a < b && isOws(part.charCodeAt(a))) a++;
-    while (b > a && isOws(part.charCodeAt(b - 1))) b--;
+    const a = skipOws(part, 0, part.length);
+    const b = skipOws(part, part.length, a);
     if (a === b) continue;
     const eq = part.indexOf('=', a);
     members.push(eq < 0 || eq >= b ? [part.slice(a, b), ''] : [part.slice(a, eq), part.slice(eq + 1, b)]);
