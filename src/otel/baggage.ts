@@ -16,9 +16,10 @@
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
  * `formatBaggage` applies them: whole members only (BG-17).
  */
-import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
+import { parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
 import type { Context } from '../context/context.js';
 import { encodeBaggageValue } from '../baggage/percent.js';
+import { propagatorLimits } from '../baggage/propagator.js';
 import { isToken } from '../internal/chars.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
@@ -33,16 +34,10 @@ export class OtelBaggagePropagator implements TextMapPropagator {
   private readonly _suppress: symbol;
   private readonly _l: BaggageLimits;
 
-  constructor(api: OtelApi, limits: Partial<BaggageLimits> = {}) {
+  constructor(api: OtelApi, limits?: Partial<BaggageLimits>) {
     this._api = api;
     this._suppress = api.createContextKey(SUPPRESS_TRACING_KEY_DESCRIPTION);
-    const d = DEFAULT_BAGGAGE_LIMITS;
-    this._l = { maxMembers: limits.maxMembers ?? d.maxMembers, maxMemberBytes: limits.maxMemberBytes ?? d.maxMemberBytes, maxTotalBytes: limits.maxTotalBytes ?? d.maxTotalBytes };
-    // What goes on the wire must carry everything the spec says every platform propagates.
-    for (const [name, min] of [['maxMembers', 64], ['maxMemberBytes', 1], ['maxTotalBytes', 8192]] as const) {
-      const n = this._l[name];
-      if (!(n >= min && (n === Infinity || Number.isInteger(n)))) throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);
-    }
+    this._l = propagatorLimits(limits);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
