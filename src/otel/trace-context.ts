@@ -21,8 +21,9 @@ import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propa
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
-import { KEY, parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, TRACESTATE_MAX_MEMBERS, VALUE, type TraceStateParseOptions } from '../trace-context/tracestate.js';
-import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext, type OtelTraceStateLike } from './api.js';
+import { type TraceStateParseOptions } from '../trace-context/tracestate.js';
+import { serializeTraceState } from '../trace-context/tracestate-inject.js';
+import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext } from './api.js';
 import { ReceivedContext } from './received-context.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
 
@@ -52,7 +53,8 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     setter.set(carrier, TRACEPARENT, formatValidTraceparent(traceId, spanId, spanContext.traceFlags));
     const traceState = spanContext.traceState;
     if (traceState) {
-      const value = serialize(traceState);
+      // Ours is valid by construction; any other is checked as the core propagator checks it.
+      const value = traceState instanceof OtelTraceState ? traceState.serialize() : serializeTraceState(traceState);
       if (value) setter.set(carrier, TRACESTATE, value);
     }
   }
@@ -81,34 +83,4 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   fields(): string[] {
     return [TRACEPARENT, TRACESTATE];
   }
-}
-
-/** Ours is valid by construction; any other is read back through the parser (TC-22 .. TC-30). */
-function serialize(traceState: OtelTraceStateLike): string {
-  if (traceState instanceof OtelTraceState || traceState instanceof TraceState) return traceState.serialize();
-  try {
-    const raw = traceState.serialize();
-    if (typeof raw !== 'string') return '';
-    // What OpenTelemetry's TraceState writes is usually already what the parser would send.
-    if (raw.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(raw) && !repeatsKey(raw)) return raw;
-    return parseTraceState(raw)?.serialize() || '';
-  } catch {
-    return '';
-  }
-}
-
-/** 1 to 32 valid members joined by ',' alone: a tracestate the parser keeps as it is (TC-21 .. TC-25). */
-const SENDABLE = /* @__PURE__ */ new RegExp(`^${KEY}=${VALUE}(?:,${KEY}=${VALUE}){0,${TRACESTATE_MAX_MEMBERS - 1}}$`);
-
-/** Whether a key repeats in a `SENDABLE` header (TC-28); at most 32 keys. */
-function repeatsKey(header: string): boolean {
-  const keys: string[] = [];
-  let at = 0;
-  do {
-    const key = header.slice(at, header.indexOf('=', at));
-    if (keys.includes(key)) return true;
-    keys.push(key);
-    at = header.indexOf(',', at) + 1;
-  } while (at > 0);
-  return false;
 }

@@ -10,9 +10,10 @@
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
-import { getSpan, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, type SpanContext, type TraceStateLike } from '../trace/span.js';
+import { getSpan, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, type SpanContext } from '../trace/span.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
-import { parseTraceState, TraceState, type TraceStateParseOptions } from './tracestate.js';
+import { TraceState, type TraceStateParseOptions } from './tracestate.js';
+import { serializeTraceState } from './tracestate-inject.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
 export const TRACESTATE_HEADER = 'tracestate';
@@ -96,17 +97,3 @@ class RemoteSpan extends NonRecordingSpan {
 
 /** A valid traceparent as `formatTraceparent` writes it. */
 const CANONICAL = /^00-.{50}0[0-3]$/;
-
-/**
- * Our own TraceState is valid by construction; any other implementation (OpenTelemetry's,
- * a hand-made object) is read back through the parser, so an invalid value is never sent.
- */
-function serializeTraceState(traceState: TraceStateLike): string {
-  if (traceState instanceof TraceState) return traceState.serialize();
-  try {
-    const raw = traceState.serialize();
-    return (typeof raw === 'string' && parseTraceState(raw)?.serialize()) || '';
-  } catch {
-    return '';
-  }
-}

@@ -1,0 +1,49 @@
+/**
+ * What inject sends for a span context's tracestate, whichever implementation holds it: this
+ * library's propagator and the OpenTelemetry bridge share it, so both send the same text.
+ */
+import type { TraceStateLike } from '../trace/span.js';
+import {
+  KEY,
+  parseTraceState,
+  TraceState,
+  TRACESTATE_MAX_LENGTH,
+  TRACESTATE_MAX_MEMBERS,
+  VALUE,
+} from './tracestate.js';
+
+/**
+ * Our own TraceState is valid by construction; any other (OpenTelemetry's, a hand-made object)
+ * is read back through the parser and cut to 512 chars as ours is (TC-22 .. TC-30), so an
+ * invalid value is never sent. `''` when nothing is to be sent, a throwing `serialize` included.
+ */
+export function serializeTraceState(traceState: TraceStateLike): string {
+  if (traceState instanceof TraceState) return traceState.serialize();
+  try {
+    const raw = traceState.serialize();
+    if (typeof raw !== 'string') return '';
+    // What OpenTelemetry's TraceState writes is usually already what the parser would send.
+    if (raw.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(raw) && !repeatsKey(raw)) return raw;
+    return parseTraceState(raw)?.serialize() || '';
+  } catch {
+    return '';
+  }
+}
+
+/** 1 to 32 valid members joined by ',' alone: a tracestate the parser keeps as it is (TC-21 .. TC-25). */
+const SENDABLE = /* @__PURE__ */ new RegExp(
+  `^${KEY}=${VALUE}(?:,${KEY}=${VALUE}){0,${TRACESTATE_MAX_MEMBERS - 1}}$`,
+);
+
+/** Whether a key repeats in a `SENDABLE` header (TC-28); at most 32 keys. */
+function repeatsKey(header: string): boolean {
+  const keys: string[] = [];
+  let at = 0;
+  do {
+    const key = header.slice(at, header.indexOf('=', at));
+    if (keys.includes(key)) return true;
+    keys.push(key);
+    at = header.indexOf(',', at) + 1;
+  } while (at > 0);
+  return false;
+}
