@@ -22,7 +22,7 @@ import { type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
 import { type TraceStateParseOptions } from '../trace-context/tracestate.js';
-import { serializeTraceState } from '../trace-context/tracestate-inject.js';
+import { isSendableTraceState, serializeTraceState } from '../trace-context/tracestate-inject.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext } from './api.js';
 import { ReceivedContext } from './received-context.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
@@ -53,8 +53,9 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     setter.set(carrier, TRACEPARENT, formatValidTraceparent(traceId, spanId, spanContext.traceFlags));
     const traceState = spanContext.traceState;
     if (traceState) {
-      // Ours is valid by construction; any other is checked as the core propagator checks it.
-      const value = traceState instanceof OtelTraceState ? traceState.serialize() : serializeTraceState(traceState);
+      // Ours is valid by construction; any other as the core propagator checks it, with the fast path.
+      const ours = traceState instanceof OtelTraceState;
+      const value = ours ? traceState.serialize() : serializeTraceState(traceState, isSendableTraceState);
       if (value) setter.set(carrier, TRACESTATE, value);
     }
   }

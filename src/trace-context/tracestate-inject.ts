@@ -2,7 +2,6 @@
  * What inject sends for a span context's tracestate, whichever implementation holds it: this
  * library's propagator and the OpenTelemetry bridge share it, so both send the same text.
  */
-import type { TraceStateLike } from '../trace/span.js';
 import {
   KEY,
   parseTraceState,
@@ -16,24 +15,33 @@ import {
  * Our own TraceState is valid by construction; any other (OpenTelemetry's, a hand-made object)
  * is read back through the parser and cut to 512 chars as ours is (TC-22 .. TC-30), so an
  * invalid value is never sent. `''` when nothing is to be sent, a throwing `serialize` included.
+ * `sendsAsIs` (`isSendableTraceState`, or none) is a fast path: a text it accepts is sent unread.
  */
-export function serializeTraceState(traceState: TraceStateLike): string {
+export function serializeTraceState(traceState: { serialize(): string }, sendsAsIs?: (raw: string) => boolean): string {
   if (traceState instanceof TraceState) return traceState.serialize();
   try {
     const raw = traceState.serialize();
     if (typeof raw !== 'string') return '';
-    // What OpenTelemetry's TraceState writes is usually already what the parser would send.
-    if (raw.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(raw) && !repeatsKey(raw)) return raw;
+    if (sendsAsIs?.(raw)) return raw;
     return parseTraceState(raw)?.serialize() || '';
   } catch {
     return '';
   }
 }
 
-/** 1 to 32 valid members joined by ',' alone: a tracestate the parser keeps as it is (TC-21 .. TC-25). */
-const SENDABLE = /* @__PURE__ */ new RegExp(
-  `^${KEY}=${VALUE}(?:,${KEY}=${VALUE}){0,${TRACESTATE_MAX_MEMBERS - 1}}$`,
-);
+/**
+ * Whether the parser would send `text` exactly as it is: 1 to 32 valid members joined by ','
+ * alone, no key twice, at most 512 chars (TC-21 .. TC-29). What OpenTelemetry's TraceState
+ * writes usually is; one regex and a key scan are 2x faster than reading it. (Not used by
+ * `W3CTraceContextPropagator`, whose bundle it would grow by about 80 B.)
+ */
+export function isSendableTraceState(text: string): boolean {
+  return text.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(text) && !repeatsKey(text);
+}
+
+// In a function, so that a bundle without the fast path drops it (a pure `new RegExp(KEY)` is kept).
+const SENDABLE = /* @__PURE__ */ (() =>
+  new RegExp(`^${KEY}=${VALUE}(?:,${KEY}=${VALUE}){0,${TRACESTATE_MAX_MEMBERS - 1}}$`))();
 
 /** Whether a key repeats in a `SENDABLE` header (TC-28); at most 32 keys. */
 function repeatsKey(header: string): boolean {
