@@ -3,6 +3,7 @@
  * for people and the CLI. Valid exactly when `parseTraceState` is, with the same options.
  */
 import { describeChar, NOTHING_KEPT, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
+import { ProblemList } from '../inspect/problems.js';
 import { skipOws } from '../internal/chars.js';
 import {
   inputCap,
@@ -15,9 +16,6 @@ import {
   TRACESTATE_MAX_VALUE_LENGTH,
   type TraceStateParseOptions,
 } from './tracestate.js';
-
-/** `inspectTraceState` lists at most this many problems, then one `too-many-problems`. */
-const MAX_PROBLEMS = 32;
 
 const SPACE = 0x20;
 const EQUALS = 0x3d;
@@ -53,8 +51,8 @@ export interface TraceStateMember {
  * same options. `kept` is what a propagator keeps (the members, a repeated key's left-most
  * occurrence only) and sends on (cut to 512 chars, TC-30), or nothing when the tracestate is
  * discarded (TC-26). Bounded work on hostile input: input over the cap is one `too-long` error;
- * only the first 32 members are examined (more is `too-many-members` anyway), and at most 32
- * problems are listed, then one `too-many-problems`.
+ * only the first 32 members are examined (more is `too-many-members` anyway), and problems are
+ * listed as every inspector lists them (inspect/problems.ts: 32, then one `too-many-problems`).
  */
 export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): KeptInspection<TraceStateMember[]> {
   const max = inputCap(options);
@@ -72,7 +70,7 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
     return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')], kept: NOTHING_KEPT };
   }
   const s: string = Array.isArray(value) ? value.join(',') : (value as string);
-  const found: Found = { errors: [], warnings: [], omitted: 0, firstOmitted: 0, members: [], seen: new Set() };
+  const found: Found = { errors: new ProblemList('TC-26'), warnings: [], members: [], seen: new Set() };
   let count = 0; // non-empty members, all of them; only the first 32 are examined
   let tooManyAt = 0;
   let start = 0;
@@ -88,16 +86,15 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
     }
     start = end + 1;
   }
-  const errors = found.errors;
   if (count > TRACESTATE_MAX_MEMBERS) {
-    errors.push(problem('too-many-members', `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`, tooManyAt, 'TC-21'));
+    const message = `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`;
+    found.errors.add(problem('too-many-members', message, tooManyAt, 'TC-21'));
   }
-  if (found.omitted > 0) {
-    errors.push(problem('too-many-problems', `${found.omitted} more problems not listed (the first ${MAX_PROBLEMS} are)`, found.firstOmitted, 'TC-26'));
-  }
-  const warnings = found.warnings;
-  const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: found.members };
-  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept: errors.length > 0 ? NOTHING_KEPT : keptOf(found.members) };
+  const { errors, warnings, members } = found;
+  const result =
+    errors.size > 0 ? { valid: false as const, errors: errors.toArray() } : { valid: true as const, value: members };
+  const kept = errors.size > 0 ? NOTHING_KEPT : keptOf(members);
+  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept };
 }
 
 function keptOf(members: TraceStateMember[]): KeptInspection<TraceStateMember[]>['kept'] {
@@ -105,20 +102,17 @@ function keptOf(members: TraceStateMember[]): KeptInspection<TraceStateMember[]>
   return { value: members, sends: sends || undefined };
 }
 
-/** What `inspectMember` collects; problems past MAX_PROBLEMS are only counted. */
+/** What `inspectMember` collects. */
 interface Found {
-  errors: Problem[];
+  errors: ProblemList;
   /** Repeated keys: at most one per examined member, so bounded too. */
   warnings: Problem[];
-  omitted: number;
-  firstOmitted: number;
   members: TraceStateMember[];
   seen: Set<string>;
 }
 
 function report(found: Found, p: Problem): void {
-  if (found.errors.length < MAX_PROBLEMS) found.errors.push(p);
-  else if (found.omitted++ === 0) found.firstOmitted = p.offset;
+  found.errors.add(p);
 }
 
 /** At most 40 chars of s[a, b) for a message: a hostile member may be a megabyte long. */
