@@ -4,6 +4,8 @@
  * blank line after a header (the start of a body).
  */
 import { isToken, skipOws } from '../../src/internal/chars.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
 
 export interface PropagationHeaders {
   traceparent: string[];
@@ -26,7 +28,7 @@ export function readPropagationHeaders(text: string): PropagationHeaders {
     if (!isToken(name)) continue; // e.g. "GET http://x/ HTTP/1.1"
     seenHeader = true;
     const key = name.toLowerCase();
-    if (key === 'traceparent' || key === 'tracestate' || key === 'baggage') {
+    if (key === TRACEPARENT_HEADER || key === TRACESTATE_HEADER || key === BAGGAGE_HEADER) {
       const start = skipOws(line, colon + 1, line.length);
       found[key].push(line.slice(start, skipOws(line, line.length, start)));
     }

@@ -3,6 +3,9 @@ import { runCheck } from './check.js';
 import { inspectEnv } from './env.js';
 import { inspectHeaders, inspectOne, type HeaderName } from './inspect.js';
 import { inspectServerTiming } from './server-timing.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
+import { SERVER_TIMING_HEADER } from '../../src/server-timing/server-timing.js';
 
 export const USAGE = `Usage:
   w3c-propagation inspect traceparent '<value>'
@@ -45,7 +48,7 @@ export interface Io {
   env?: Record<string, string | undefined>;
 }
 
-const HEADERS = new Set<string>(['traceparent', 'tracestate', 'baggage', 'server-timing']);
+const HEADERS = new Set<string>([TRACEPARENT_HEADER, TRACESTATE_HEADER, BAGGAGE_HEADER, SERVER_TIMING_HEADER]);
 
 function usageError(io: Io, message: string): number {
   io.err(`w3c-propagation: ${message}`);
@@ -80,7 +83,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const name = header.toLowerCase();
   if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate, baggage or server-timing`);
   if (values.length !== 1) return usageError(io, `inspect ${name} takes exactly one value (quote it)`);
-  const report = name === 'server-timing' ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]);
+  const report = name === SERVER_TIMING_HEADER ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]);
   for (const line of report.lines) io.out(line);
   return report.valid ? 0 : 1;
 }

@@ -11,6 +11,7 @@ import { inspectTraceState } from '../../trace-context/tracestate-inspect.js';
 import type { Outcome } from './corpus.js';
 import { abbreviate, listKeys } from './text.js';
 import type { Finding } from './types.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../trace-context/propagator.js';
 
 type Member = [string, string];
 
@@ -64,13 +65,13 @@ export function judgeTraceState(input: readonly string[], received: readonly str
   const warnings: Finding[] = [];
   const members = rawMembers(received);
   if (received.length > 0 && members.length === 0) {
-    warnings.push({ rules: ['TC-31'], header: 'tracestate', message: 'an empty tracestate header was sent on (SHOULD NOT be sent)' });
+    warnings.push({ rules: ['TC-31'], header: TRACESTATE_HEADER, message: 'an empty tracestate header was sent on (SHOULD NOT be sent)' });
   }
   if (members.length > 0) {
     const inspection = inspectTraceState(received.join(','), { maxLength: Infinity });
     if (!inspection.valid) {
       const first = inspection.errors[0];
-      return { problems: [{ rules: [first.rule], header: 'tracestate', message: `an invalid tracestate was sent on: ${first.message}` }], warnings };
+      return { problems: [{ rules: [first.rule], header: TRACESTATE_HEADER, message: `an invalid tracestate was sent on: ${first.message}` }], warnings };
     }
   }
   const inputKeys = new Set(rawMembers(input).map(([k]) => k));
@@ -85,7 +86,7 @@ export function judgeTraceState(input: readonly string[], received: readonly str
   }
   const primary = outcomes[0].output === null ? [] : rawMembers([outcomes[0].output]);
   const aside = own > 0 ? ` (${own} member(s) of the service's own set aside: ${listKeys(members.slice(0, own).map(([k]) => k))})` : '';
-  return { problems: [{ rules: brokenRules(input, outcomes, caseRules), header: 'tracestate', message: difference(rest, primary) + aside }], warnings };
+  return { problems: [{ rules: brokenRules(input, outcomes, caseRules), header: TRACESTATE_HEADER, message: difference(rest, primary) + aside }], warnings };
 }
 
 /**
