@@ -4,11 +4,13 @@
  */
 import { inspectOne, type HeaderName } from './inspect.js';
 import type { Report } from './render.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
 
 const VARIABLES: ReadonlyArray<[string, HeaderName]> = [
-  ['TRACEPARENT', 'traceparent'],
-  ['TRACESTATE', 'tracestate'],
-  ['BAGGAGE', 'baggage'],
+  ['TRACEPARENT', TRACEPARENT_HEADER],
+  ['TRACESTATE', TRACESTATE_HEADER],
+  ['BAGGAGE', BAGGAGE_HEADER],
 ];
 
 /** Valid when every variable that is set is valid; none set is reported and is not valid. */
@@ -20,8 +22,8 @@ export function inspectEnv(env: Record<string, string | undefined>): Report {
     if (value === undefined) continue;
     const report = inspectOne(header, value);
     report.lines[0] = `${variable}=${value}`;
-    if (header === 'traceparent') parentValid = report.valid;
-    if (header === 'tracestate' && !parentValid) report.lines.push('  note: without a valid TRACEPARENT, TRACESTATE is ignored [TC-18]');
+    if (header === TRACEPARENT_HEADER) parentValid = report.valid;
+    if (header === TRACESTATE_HEADER && !parentValid) report.lines.push('  note: without a valid TRACEPARENT, TRACESTATE is ignored [TC-18]');
     reports.push(report);
   }
   if (reports.length === 0) return { valid: false, lines: ['no TRACEPARENT, TRACESTATE or BAGGAGE in the environment'] };

@@ -3,6 +3,10 @@
  * request. The request line and other headers are skipped; reading stops at the first
  * blank line after a header (the start of a body).
  */
+import { isToken, skipOws } from '../../src/internal/chars.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
+
 export interface PropagationHeaders {
   traceparent: string[];
   tracestate: string[];
@@ -21,11 +25,12 @@ export function readPropagationHeaders(text: string): PropagationHeaders {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon);
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue; // e.g. "GET http://x/ HTTP/1.1"
+    if (!isToken(name)) continue; // e.g. "GET http://x/ HTTP/1.1"
     seenHeader = true;
     const key = name.toLowerCase();
-    if (key === 'traceparent' || key === 'tracestate' || key === 'baggage') {
-      found[key].push(line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, ''));
+    if (key === TRACEPARENT_HEADER || key === TRACESTATE_HEADER || key === BAGGAGE_HEADER) {
+      const start = skipOws(line, colon + 1, line.length);
+      found[key].push(line.slice(start, skipOws(line, line.length, start)));
     }
   }
   return found;

@@ -4,17 +4,19 @@ import { inspectTraceState } from '../../src/trace-context/tracestate-inspect.js
 import { inspectBaggage } from '../../src/baggage/inspect.js';
 import { readPropagationHeaders } from './headers.js';
 import { renderBaggage, renderTraceparent, renderTraceState, type Report } from './render.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
 
-export type HeaderName = 'traceparent' | 'tracestate' | 'baggage';
+export type HeaderName = typeof TRACEPARENT_HEADER | typeof TRACESTATE_HEADER | typeof BAGGAGE_HEADER;
 
 /** `withoutParent`: a tracestate that came without a single valid traceparent (TC-18). */
 export function inspectOne(header: HeaderName, value: string, withoutParent = false): Report {
   switch (header) {
-    case 'traceparent':
+    case TRACEPARENT_HEADER:
       return renderTraceparent(value, inspectTraceparent(value));
-    case 'tracestate':
+    case TRACESTATE_HEADER:
       return renderTraceState(value, inspectTraceState(value), withoutParent);
-    case 'baggage':
+    case BAGGAGE_HEADER:
       return renderBaggage(value, inspectBaggage(value));
   }
 }
@@ -31,14 +33,14 @@ export function inspectHeaders(text: string): Report {
       `traceparent: ${h.traceparent.length} header lines`,
       `  ✗ invalid: more than one traceparent means there is no valid parent [TC-13]`,
     ];
-    h.traceparent.forEach((v, i) => lines.push('', `  line ${i + 1}:`, ...inspectOne('traceparent', v).lines.map((l) => '  ' + l)));
+    h.traceparent.forEach((v, i) => lines.push('', `  line ${i + 1}:`, ...inspectOne(TRACEPARENT_HEADER, v).lines.map((l) => '  ' + l)));
     reports.push({ valid: false, lines });
   } else if (h.traceparent.length === 1) {
-    reports.push(inspectOne('traceparent', h.traceparent[0]));
+    reports.push(inspectOne(TRACEPARENT_HEADER, h.traceparent[0]));
   }
   if (h.tracestate.length > 0) {
     const withoutParent = reports.length === 0 || !reports[0].valid;
-    const report = inspectOne('tracestate', h.tracestate.join(','), withoutParent);
+    const report = inspectOne(TRACESTATE_HEADER, h.tracestate.join(','), withoutParent);
     if (h.tracestate.length > 1) report.lines[0] += `   (${h.tracestate.length} lines combined)`;
     if (withoutParent && !report.lines.some((l) => l.includes('[TC-18]'))) {
       report.lines.push(`  note: without a single valid traceparent, tracestate is ignored [TC-18]`);
@@ -46,7 +48,7 @@ export function inspectHeaders(text: string): Report {
     reports.push(report);
   }
   if (h.baggage.length > 0) {
-    const report = inspectOne('baggage', h.baggage.join(','));
+    const report = inspectOne(BAGGAGE_HEADER, h.baggage.join(','));
     if (h.baggage.length > 1) report.lines[0] += `   (${h.baggage.length} lines combined)`;
     reports.push(report);
   }

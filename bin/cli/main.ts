@@ -5,6 +5,9 @@ import { inspectHeaders, inspectOne, type HeaderName } from './inspect.js';
 import type { Report } from './render.js';
 import { citesRule, RULES_HINT } from './rules-hint.js';
 import { inspectServerTiming } from './server-timing.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
+import { SERVER_TIMING_HEADER } from '../../src/server-timing/server-timing.js';
 
 export const USAGE = `Usage:
   w3c-propagation inspect traceparent '<value>'
@@ -48,7 +51,7 @@ export interface Io {
   env?: Record<string, string | undefined>;
 }
 
-const HEADERS = new Set<string>(['traceparent', 'tracestate', 'baggage', 'server-timing']);
+const HEADERS = new Set<string>([TRACEPARENT_HEADER, TRACESTATE_HEADER, BAGGAGE_HEADER, SERVER_TIMING_HEADER]);
 
 function usageError(io: Io, message: string): number {
   io.err(`w3c-propagation: ${message}`);
@@ -89,5 +92,5 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const name = header.toLowerCase();
   if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate, baggage or server-timing`);
   if (values.length !== 1) return usageError(io, `inspect ${name} takes exactly one value (quote it)`);
-  return print(io, name === 'server-timing' ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]));
+  return print(io, name === SERVER_TIMING_HEADER ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]));
 }

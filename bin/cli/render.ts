@@ -3,7 +3,11 @@ import type { Inspection, Kept, Problem } from '../../src/inspect/problem.js';
 import type { TraceparentFields } from '../../src/trace-context/traceparent.js';
 import type { TraceStateMember } from '../../src/trace-context/tracestate-inspect.js';
 import type { BaggageMember } from '../../src/baggage/baggage.js';
+import { TraceFlags } from '../../src/trace/span.js';
+import { KNOWN_TRACE_FLAGS } from '../../src/trace-context/traceparent.js';
 import { caretLines } from './caret.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../src/trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../src/baggage/propagator.js';
 
 export interface Report {
   valid: boolean;
@@ -16,9 +20,9 @@ function hex2(n: number): string {
 
 /** The flags byte decoded: sampled, random, and any bits this version does not define. */
 export function describeFlags(flags: number): string {
-  const names = [flags & 1 ? 'sampled' : 'not sampled'];
-  if (flags & 2) names.push('random');
-  const unknown = flags & ~3;
+  const names = [flags & TraceFlags.SAMPLED ? 'sampled' : 'not sampled'];
+  if (flags & TraceFlags.RANDOM) names.push('random');
+  const unknown = flags & ~KNOWN_TRACE_FLAGS;
   if (unknown) names.push(`unknown bits ${hex2(unknown)}`);
   return `${hex2(flags)} (${names.join(', ')})`;
 }
@@ -52,7 +56,7 @@ const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' 
 
 export function renderTraceparent(value: string, inspection: Inspection<TraceparentFields & { version: number }, TraceparentFields>): Report {
   return render(
-    'traceparent',
+    TRACEPARENT_HEADER,
     value,
     inspection,
     (v) => [`version   ${hex2(v.version)}`, `trace id  ${v.traceId}`, `span id   ${v.spanId}`, `flags     ${describeFlags(v.traceFlags)}`],
@@ -70,7 +74,7 @@ function traceStateMembers(members: readonly TraceStateMember[]): string[] {
 /** `withoutParent`: no valid traceparent came with it, so nothing of it is kept or sent (TC-18). */
 export function renderTraceState(value: string, inspection: Inspection<TraceStateMember[]>, withoutParent = false): Report {
   return render(
-    'tracestate',
+    TRACESTATE_HEADER,
     value,
     inspection,
     (members) => (members.length === 0 ? ['(no members)'] : [`${plural(members.length, 'member')}:`, ...traceStateMembers(members)]),
@@ -101,7 +105,7 @@ function baggageMembers(members: readonly BaggageMember[]): string[] {
 
 export function renderBaggage(value: string, inspection: Inspection<BaggageMember[]>): Report {
   return render(
-    'baggage',
+    BAGGAGE_HEADER,
     value,
     inspection,
     (members) => (members.length === 0 ? ['(no members)'] : [`${plural(members.length, 'member')} (values decoded):`, ...baggageMembers(members)]),

@@ -66,13 +66,19 @@ test('warnings: duplicate keys (BG-22), a literal % (BG-14), invalid UTF-8 (BG-1
   assert.ok(r.valid && r.value[0].value === '\ufffd\ufffd');
 });
 
-test('the problem list is capped so a hostile header cannot make it huge', () => {
+test('BG-20 the problem list is capped so a hostile header cannot make it huge: 32, then one too-many-problems', () => {
   const r = inspectBaggage('x y,'.repeat(10_000));
   assert.ok(!r.valid);
   if (!r.valid) {
     assert.is(r.errors.length, 33);
-    assert.is(r.errors[32].code, 'too-many-problems');
+    const last = r.errors[32];
+    assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 32 * 4 + 1, 'BG-20'], 'at the first problem left out');
+    assert.match(last.message, /^9969 more problems/, '10,001 members (the last one empty), one problem each');
   }
+  const percents = Array.from({ length: 40 }, (_, i) => `k${i}=%`).join(',');
+  const warned = inspectBaggage(percents).warnings ?? [];
+  assert.equal(warned.map((w) => w.code).slice(31), ['literal-percent', 'too-many-problems'], 'warnings are capped alike');
+  assert.equal([warned[32].offset, warned[32].rule], [percents.indexOf('k32=%') + 4, 'BG-20']);
 });
 
 test('property: inspect is valid exactly when parse keeps every member, and then they agree', () => {

@@ -249,7 +249,22 @@ test('TC-34 inspect: not a string', () => {
 test('TC-34 inspect lists at most 32 problems, then one too-many-problems', () => {
   const errors = errorsOf(Array.from({ length: 100 }, () => 'trace;desc=x').join(','));
   assert.is(errors.length, 33);
-  assert.is(errors[32].code, 'too-many-problems');
+  const last = errors[32];
+  // Two problems a metric ('x' is not hex, too short): the 17th metric's are the first left out.
+  assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 16 * 13 + 11, 'TC-34'], 'at the first problem left out');
+  assert.match(last.message, /^168 more problems/);
+});
+
+test('TC-34 the problems of trace metrics before the one that counts become warnings, still capped once', () => {
+  const header = [...Array.from({ length: 40 }, () => 'trace;desc=x'), `trace;desc=${TP}`, ...Array.from({ length: 40 }, () => 'a;b')].join(',');
+  const r = inspectServerTimingTrace(header);
+  assert.ok(r.valid);
+  const warnings = r.warnings ?? [];
+  assert.is(warnings.length, 33);
+  assert.equal(warnings.filter((w) => w.code === 'too-many-problems').length, 1);
+  const last = warnings[32];
+  assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 16 * 13 + 11, 'TC-34']);
+  assert.match(last.message, /^88 more problems/, 'two for each of 24 earlier trace metrics, one for each of 40 skipped metrics');
 });
 
 test.run();

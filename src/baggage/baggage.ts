@@ -11,6 +11,7 @@
  * removes the later ones; `removeEntry` removes them all.
  */
 import { blankObject, emptyList, NO_ITEMS } from '../internal/alloc.js';
+import { isToken, skipOws, TOKEN } from '../internal/chars.js';
 import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
 export interface BaggageProperty {
@@ -202,12 +203,8 @@ export function createBaggage(entries?: Readonly<Record<string, BaggageEntry | s
   return baggage;
 }
 
-/** @internal An RFC 7230 token (BG-3) and a run of baggage-octets (BG-4), as regex sources. */
-export const TOKEN = "[!#$%&'*+\\-.^_`|~\\w]+";
-/** @internal */
+/** @internal A run of baggage-octets (BG-4), as regex source; keys are tokens (BG-3). */
 export const OCTETS = '[!#-+\\--:<-[\\]-~]*';
-const IS_TOKEN = /* @__PURE__ */ new RegExp(`^${TOKEN}$`);
-const isToken = (s: unknown): boolean => typeof s === 'string' && IS_TOKEN.test(s);
 
 /**
  * Tests one list member from `lastIndex`, OWS before it skipped (BG-3 .. BG-7): key, `=`,
@@ -223,20 +220,13 @@ const MEMBER = /* @__PURE__ */ new RegExp(
 const PROPERTY = /* @__PURE__ */ new RegExp(`;[ \\t]*(${TOKEN})(?:[ \\t]*=[ \\t]*(${OCTETS}))?`, 'g');
 
 function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
-  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): it must match ${IS_TOKEN}`);
+  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`);
   const { value, properties } = typeof entry === 'string' ? { value: entry } : entry ?? {};
   const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
   if (typeof value !== 'string' || copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))) {
     throw new TypeError(`baggage entry ${JSON.stringify(key)} must be a string or { value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)`);
   }
   return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
-}
-
-/** @internal Moves from `i` past OWS, towards `end` (backwards when `end` < `i`). */
-export function skipOws(s: string, i: number, end: number): number {
-  const back = end < i ? 1 : 0;
-  for (let c; i !== end && ((c = s.charCodeAt(i - back)) === 0x20 || c === 0x09); ) i += back ? -1 : 1;
-  return i;
 }
 
 /**

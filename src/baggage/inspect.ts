@@ -2,22 +2,21 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { formatBaggage, makeBaggage, limitsOf, OCTETS, skipOws, TOKEN, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import { formatBaggage, makeBaggage, limitsOf, OCTETS, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
 import { decodePercent } from './percent.js';
-import { describeChar, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
-
-const MAX_PROBLEMS = 32;
+import { isToken, skipOws } from '../internal/chars.js';
+import { describeChar, problem, type KeptInspection } from '../inspect/problem.js';
+import { ProblemList } from '../inspect/problems.js';
 
 /** Bit flags per ASCII char, read off the parser's own token and value patterns. */
 const TCHAR = 1;
 const OCTET_BIT = 2;
 const CHAR_CLASS: Uint8Array = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
-  const token = new RegExp(`^${TOKEN}$`);
   const octets = new RegExp(`^${OCTETS}$`);
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
-    table[c] = (token.test(ch) ? TCHAR : 0) | (octets.test(ch) ? OCTET_BIT : 0);
+    table[c] = (isToken(ch) ? TCHAR : 0) | (octets.test(ch) ? OCTET_BIT : 0);
   }
   return table;
 })();
@@ -109,12 +108,9 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
   }
   const s = value;
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
-  const add = (list: Problem[], p: Problem): void => {
-    if (list.length < MAX_PROBLEMS) list.push(p);
-    else if (list.length === MAX_PROBLEMS) list.push(problem('too-many-problems', `more than ${MAX_PROBLEMS} problems; the rest are not listed`, p.offset, p.rule));
-  };
+  // The rule of a `too-many-problems`: malformed members are dropped, the others kept.
+  const errors = new ProblemList('BG-20');
+  const warnings = new ProblemList('BG-20');
   const members: BaggageMember[] = [];
   const seen = new Set<string>();
   const scan: MemberScan = { key: '', entry: { value: '' }, at: 0 };
@@ -132,46 +128,48 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
       const [code, message, rule] = EXPLAIN[bad];
       const c = s.charCodeAt(scan.at);
       if (bad === 5 && c >= 128) {
-        add(errors, problem('unencoded-char', `${describeChar(c)} must be percent-encoded as UTF-8`, scan.at, 'BG-8'));
+        errors.add(problem('unencoded-char', `${describeChar(c)} must be percent-encoded as UTF-8`, scan.at, 'BG-8'));
       } else {
         const found = scan.at < b && bad !== 1 ? ` (found ${describeChar(c)})` : '';
-        add(errors, problem(code, message + found, scan.at, rule));
+        errors.add(problem(code, message + found, scan.at, rule));
       }
       continue;
     }
     if (b - a > maxMemberBytes) {
-      add(errors, problem('member-too-long', `a member of ${b - a} bytes is over the ${maxMemberBytes}-byte limit and is dropped`, a, 'BG-17'));
+      errors.add(problem('member-too-long', `a member of ${b - a} bytes is over the ${maxMemberBytes}-byte limit and is dropped`, a, 'BG-17'));
       continue;
     }
     if (!overLimit && (members.length >= maxMembers || total + 1 + (b - a) > maxTotalBytes)) {
       overLimit = true;
       const why = members.length >= maxMembers ? `more than ${maxMembers} members` : `more than ${maxTotalBytes} bytes`;
-      add(errors, problem(members.length >= maxMembers ? 'too-many-members' : 'too-long', `${why}: this member and the ones after it are dropped`, a, 'BG-16'));
+      errors.add(problem(members.length >= maxMembers ? 'too-many-members' : 'too-long', `${why}: this member and the ones after it are dropped`, a, 'BG-16'));
     }
     if (overLimit) continue;
     total += 1 + (b - a);
     const member: BaggageMember = { key: scan.key, ...scan.entry! };
     members.push(member);
-    if (seen.has(member.key)) add(warnings, problem('duplicate-key', `the key "${member.key}" appears more than once; getEntry returns the first`, a, 'BG-22'));
+    if (seen.has(member.key)) warnings.add(problem('duplicate-key', `the key "${member.key}" appears more than once; getEntry returns the first`, a, 'BG-22'));
     seen.add(member.key);
-    checkEscapes(s, a, b, add.bind(null, warnings));
+    checkEscapes(s, a, b, warnings);
   }
-  const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: members };
+  const result =
+    errors.size > 0 ? { valid: false as const, errors: errors.toArray() } : { valid: true as const, value: members };
   const sends = formatBaggage(makeBaggage(members.map((m) => m.key), members.map(({ key, ...entry }) => entry)), limits);
-  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept: { value: members, sends: sends || undefined } };
+  const listed = warnings.size > 0 ? { warnings: warnings.toArray() } : {};
+  return { ...result, ...listed, kept: { value: members, sends: sends || undefined } };
 }
 
 /** Warns about a `%` kept literally and about escapes that are not valid UTF-8. */
-function checkEscapes(s: string, a: number, b: number, warn: (p: Problem) => void): void {
+function checkEscapes(s: string, a: number, b: number, warnings: ProblemList): void {
   let i = s.indexOf('%', a);
   while (i >= 0 && i < b) {
     const hex = /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3)) && i + 2 < b;
-    if (!hex) warn(problem('literal-percent', `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`, i, 'BG-14'));
+    if (!hex) warnings.add(problem('literal-percent', `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`, i, 'BG-14'));
     else {
       const run = /^(?:%[0-9A-Fa-f]{2})+/.exec(s.slice(i, b))![0];
       const bytes = new Uint8Array(run.length / 3);
       for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt(run.slice(3 * k + 1, 3 * k + 3), 16);
-      if (!isValidUtf8(bytes)) warn(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
+      if (!isValidUtf8(bytes)) warnings.add(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
       i += run.length - 1;
     }
     i = s.indexOf('%', i + 1);

@@ -23,17 +23,26 @@ export interface W3CBaggagePropagatorOptions {
   readonly limits?: Partial<BaggageLimits>;
 }
 
+/**
+ * @internal The limits a propagator applies, as `limitsOf` gives them, checked: a RangeError
+ * for a limit below what the spec says every platform propagates (BG-16) or not an integer.
+ */
+export function propagatorLimits(limits?: Partial<BaggageLimits>): BaggageLimits {
+  const checked = limitsOf(limits);
+  for (const [name, min] of [['maxMembers', 64], ['maxMemberBytes', 1], ['maxTotalBytes', 8192]] as const) {
+    const n = checked[name];
+    if (!(n >= min && (n === Infinity || Number.isInteger(n)))) {
+      throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);
+    }
+  }
+  return checked;
+}
+
 export class W3CBaggagePropagator implements TextMapPropagator {
   private readonly _l: BaggageLimits;
 
   constructor(options: W3CBaggagePropagatorOptions = {}) {
-    const limits = limitsOf(options.limits);
-    // What goes on the wire must carry everything the spec says every platform propagates.
-    for (const [name, min] of [['maxMembers', 64], ['maxMemberBytes', 1], ['maxTotalBytes', 8192]] as const) {
-      const n = limits[name];
-      if (!(n >= min && (n === Infinity || Number.isInteger(n)))) throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);
-    }
-    this._l = limits;
+    this._l = propagatorLimits(options.limits);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {

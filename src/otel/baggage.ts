@@ -16,9 +16,11 @@
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
  * `formatBaggage` applies them: whole members only (BG-17).
  */
-import { DEFAULT_BAGGAGE_LIMITS, parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
+import { parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
 import type { Context } from '../context/context.js';
 import { encodeBaggageValue } from '../baggage/percent.js';
+import { propagatorLimits } from '../baggage/propagator.js';
+import { isToken } from '../internal/chars.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
@@ -26,24 +28,16 @@ import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 import { ReceivedContext } from './received-context.js';
 
 const BAGGAGE = 'baggage';
-/** An RFC 7230 token (BG-3): what a key must be to be sent as it is. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export class OtelBaggagePropagator implements TextMapPropagator {
   private readonly _api: OtelApi;
   private readonly _suppress: symbol;
   private readonly _l: BaggageLimits;
 
-  constructor(api: OtelApi, limits: Partial<BaggageLimits> = {}) {
+  constructor(api: OtelApi, limits?: Partial<BaggageLimits>) {
     this._api = api;
     this._suppress = api.createContextKey(SUPPRESS_TRACING_KEY_DESCRIPTION);
-    const d = DEFAULT_BAGGAGE_LIMITS;
-    this._l = { maxMembers: limits.maxMembers ?? d.maxMembers, maxMemberBytes: limits.maxMemberBytes ?? d.maxMemberBytes, maxTotalBytes: limits.maxTotalBytes ?? d.maxTotalBytes };
-    // What goes on the wire must carry everything the spec says every platform propagates.
-    for (const [name, min] of [['maxMembers', 64], ['maxMemberBytes', 1], ['maxTotalBytes', 8192]] as const) {
-      const n = this._l[name];
-      if (!(n >= min && (n === Infinity || Number.isInteger(n)))) throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);
-    }
+    this._l = propagatorLimits(limits);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
@@ -61,7 +55,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     let header = '';
     for (let i = 0, count = 0; i < entries.length && count < maxMembers; i++) {
       const [key, entry] = entries[i];
-      if (typeof key !== 'string' || !TOKEN.test(key) || typeof entry?.value !== 'string') continue;
+      if (!isToken(key) || typeof entry?.value !== 'string') continue;
       const member = key + '=' + encodeBaggageValue(entry.value) + properties(entry.metadata);
       if (member.length > maxMemberBytes) continue;
       if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;

@@ -27,9 +27,9 @@ export interface OtelPropagatorsOptions {
   /** Longest tracestate read on extract (all fields joined); longer is dropped. Default 32,768 (`TRACESTATE_MAX_INPUT_LENGTH`). */
   maxTraceStateLength?: number;
   /**
-   * Baggage limits for both directions; unset fields keep `DEFAULT_BAGGAGE_LIMITS` (180 members,
-   * 4,096 bytes per member, 8,192 in all, as `@opentelemetry/core`). `maxMembers` and
-   * `maxTotalBytes` cannot go below the spec's 64 / 8,192 (RangeError, BG-16).
+   * Baggage limits for both directions, as `W3CBaggagePropagator` takes them: unset fields keep
+   * `DEFAULT_BAGGAGE_LIMITS`; `maxMembers` and `maxTotalBytes` cannot go below the spec's
+   * 64 / 8,192 (RangeError, BG-16).
    */
   baggageLimits?: Partial<BaggageLimits>;
 }

@@ -23,8 +23,9 @@ import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapS
 import { blankObject } from '../internal/alloc.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
-import { KEY, parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, TRACESTATE_MAX_MEMBERS, VALUE, type TraceStateParseOptions } from '../trace-context/tracestate.js';
-import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext, type OtelTraceStateLike } from './api.js';
+import { type TraceStateParseOptions } from '../trace-context/tracestate.js';
+import { isSendableTraceState, serializeTraceState } from '../trace-context/tracestate-inject.js';
+import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext } from './api.js';
 import { ReceivedContext } from './received-context.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
 
@@ -56,7 +57,10 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     setter.set(carrier, TRACEPARENT, formatValidTraceparent(traceId, spanId, spanContext.traceFlags));
     const traceState = spanContext.traceState;
     if (traceState) {
-      const value = serialize(traceState);
+      // Ours is the TraceState inside (valid by construction, sent by its own method: a subclass may
+      // replace `serialize`); any other as the core propagator checks it, with the fast path.
+      const ours = traceState instanceof OtelTraceState ? traceState._s : traceState;
+      const value = serializeTraceState(ours, isSendableTraceState);
       if (value) setter.set(carrier, TRACESTATE, value);
     }
   }
@@ -86,38 +90,4 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   fields(): string[] {
     return [TRACEPARENT, TRACESTATE];
   }
-}
-
-/**
- * Ours is valid by construction, and serialized by TraceState's own method (a subclass or an own
- * property may replace `serialize`); any other is read back through the parser (TC-22 .. TC-30).
- */
-function serialize(traceState: OtelTraceStateLike): string {
-  const ours = traceState instanceof OtelTraceState ? traceState._s : traceState;
-  if (ours instanceof TraceState) return TraceState.prototype.serialize.call(ours);
-  try {
-    const raw = traceState.serialize();
-    if (typeof raw !== 'string') return '';
-    // What OpenTelemetry's TraceState writes is usually already what the parser would send.
-    if (raw.length <= TRACESTATE_MAX_LENGTH && SENDABLE.test(raw) && !repeatsKey(raw)) return raw;
-    return parseTraceState(raw)?.serialize(TRACESTATE_MAX_LENGTH) || '';
-  } catch {
-    return '';
-  }
-}
-
-/** 1 to 32 valid members joined by ',' alone: a tracestate the parser keeps as it is (TC-21 .. TC-25). */
-const SENDABLE = /* @__PURE__ */ new RegExp(`^${KEY}=${VALUE}(?:,${KEY}=${VALUE}){0,${TRACESTATE_MAX_MEMBERS - 1}}$`);
-
-/** Whether a key repeats in a `SENDABLE` header (TC-28); at most 32 keys. */
-function repeatsKey(header: string): boolean {
-  const keys: string[] = [];
-  let at = 0;
-  do {
-    const key = header.slice(at, header.indexOf('=', at));
-    if (keys.includes(key)) return true;
-    keys.push(key);
-    at = header.indexOf(',', at) + 1;
-  } while (at > 0);
-  return false;
 }

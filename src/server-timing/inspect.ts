@@ -3,7 +3,8 @@
  * header with the parser's own scanner (server-timing.ts) and says, for each `trace` metric,
  * why it is or is not the server's span: grammar, desc value (traceparent rules), which one wins.
  */
-import { describeChar, problem, type Inspection, type Problem } from '../inspect/problem.js';
+import { describeChar, problem, type Inspection } from '../inspect/problem.js';
+import { ProblemList } from '../inspect/problems.js';
 import {
   descValue,
   isTraceName,
@@ -23,9 +24,6 @@ import { isOws } from '../internal/chars.js';
 import { inspectTraceparent } from '../trace-context/traceparent-inspect.js';
 import type { TraceparentFields } from '../trace-context/traceparent.js';
 
-/** Errors and warnings are each listed up to this many, then one `too-many-problems`. */
-const MAX_PROBLEMS = 32;
-
 /** The trace metric that counts: its fields, its version, and where it starts in the header. */
 export interface ServerTimingTrace extends TraceparentFields {
   version: number;
@@ -43,11 +41,6 @@ const GRAMMAR: Record<number, string> = {
   [SCAN_UNTERMINATED]: 'this quoted-string is never closed, so the rest of the header is inside it',
 };
 
-function add(list: Problem[], p: Problem): void {
-  if (list.length < MAX_PROBLEMS) list.push(p);
-  else if (list.length === MAX_PROBLEMS) list.push(problem('too-many-problems', `more than ${MAX_PROBLEMS}; the rest are not listed`, p.offset, p.rule));
-}
-
 /**
  * Says which `trace` metric of a Server-Timing header gives the server's span, or why none
  * does, each problem with its offset (in the lines joined by `,`) and rule. Valid exactly when
@@ -60,8 +53,8 @@ export function inspectServerTimingTrace(value: unknown): Inspection<ServerTimin
   if (s === undefined) return { valid: false, errors: [problem('not-a-string', `expected a string or an array of strings, got ${describeType(value)}`, 0, 'TC-34')] };
 
   const scan = newScan();
-  const errors: Problem[] = [];
-  let warnings: Problem[] = [];
+  const errors = new ProblemList('TC-34');
+  let warnings = new ProblemList('TC-34');
   let winner: ServerTimingTrace | undefined;
   let traceMetrics = 0;
   for (let i = 0; i <= s.length; ) {
@@ -74,40 +67,40 @@ export function inspectServerTimingTrace(value: unknown): Inspection<ServerTimin
       const what = isTrace ? 'this trace metric is ignored' : 'this metric is skipped';
       const code = scan.error === SCAN_QUOTED_CHAR || scan.error === SCAN_UNTERMINATED ? 'bad-quoted-string' : 'malformed-metric';
       const at = scan.error === SCAN_UNTERMINATED ? '' : `, found ${describeAt(s, scan.errorAt)}`;
-      add(list, problem(code, `${GRAMMAR[scan.error]}${at}: ${what}`, scan.errorAt, 'TC-34'));
+      list.add(problem(code, `${GRAMMAR[scan.error]}${at}: ${what}`, scan.errorAt, 'TC-34'));
     } else if (isTrace) {
       const fields = inspectTrace(s, scan, list, warnings);
-      if (fields && winner !== undefined) add(warnings, problem('later-trace-metric', 'another valid trace metric: the first one counts, this one is ignored', scan.nameStart, 'TC-34'));
+      if (fields && winner !== undefined) warnings.add(problem('later-trace-metric', 'another valid trace metric: the first one counts, this one is ignored', scan.nameStart, 'TC-34'));
       else if (fields) {
         winner = fields;
         // What made the earlier trace metrics invalid only made them ignored.
-        warnings = [...errors, ...warnings].sort((a, b) => a.offset - b.offset);
+        warnings = errors.merge(warnings);
       }
     }
     i = end + 1;
   }
-  if (traceMetrics === 0) add(errors, problem('no-trace-metric', "no metric named 'trace' (the Trace Context response metric)", s.length, 'TC-34'));
-  const extra = warnings.length > 0 ? { warnings } : {};
-  return winner !== undefined ? { valid: true, value: winner, ...extra } : { valid: false, errors, ...extra };
+  if (traceMetrics === 0) errors.add(problem('no-trace-metric', "no metric named 'trace' (the Trace Context response metric)", s.length, 'TC-34'));
+  const extra = warnings.size > 0 ? { warnings: warnings.toArray() } : {};
+  return winner !== undefined ? { valid: true, value: winner, ...extra } : { valid: false, errors: errors.toArray(), ...extra };
 }
 
 /** Checks a well-formed trace metric; returns its fields when its desc is valid. */
-function inspectTrace(s: string, scan: MetricScan, list: Problem[], warnings: Problem[]): ServerTimingTrace | undefined {
+function inspectTrace(s: string, scan: MetricScan, list: ProblemList, warnings: ProblemList): ServerTimingTrace | undefined {
   const offset = scan.nameStart;
   const name = s.slice(scan.nameStart, scan.nameEnd);
-  if (name !== SERVER_TIMING_TRACE_METRIC) add(warnings, problem('uppercase-name', `the metric name '${name}' is read as 'trace'; send it lowercase`, offset, 'TC-1'));
-  if (scan.extraDesc >= 0) add(warnings, problem('repeated-desc', 'a second desc parameter: only the first one counts', scan.extraDesc, 'TC-34'));
+  if (name !== SERVER_TIMING_TRACE_METRIC) warnings.add(problem('uppercase-name', `the metric name '${name}' is read as 'trace'; send it lowercase`, offset, 'TC-1'));
+  if (scan.extraDesc >= 0) warnings.add(problem('repeated-desc', 'a second desc parameter: only the first one counts', scan.extraDesc, 'TC-34'));
   if (scan.descStart < 0) {
-    add(list, problem('missing-desc', 'the trace metric has no desc parameter: the span is its desc, version-trace-id-span-id-flags', offset, 'TC-34'));
+    list.add(problem('missing-desc', 'the trace metric has no desc parameter: the span is its desc, version-trace-id-span-id-flags', offset, 'TC-34'));
     return undefined;
   }
   const desc = descValue(s, scan);
   const inspection = inspectTraceparent(desc);
   // The traceparent's parent-id field is, here, the server's own span id.
-  if (!inspection.valid) for (const p of inspection.errors) add(list, { ...p, message: p.message.replace('parent-id', 'span-id'), offset: rawOffset(s, scan, p.offset) });
+  if (!inspection.valid) for (const p of inspection.errors) list.add({ ...p, message: p.message.replace('parent-id', 'span-id'), offset: rawOffset(s, scan, p.offset) });
   const ows = isOws(desc.charCodeAt(0)) ? 0 : isOws(desc.charCodeAt(desc.length - 1)) ? desc.length - 1 : -1;
   if (ows >= 0) {
-    add(list, problem('desc-whitespace', `${describeAt(desc, ows)} in the desc value: it is exactly version-trace-id-span-id-flags, nothing around it`, rawOffset(s, scan, ows), 'TC-34'));
+    list.add(problem('desc-whitespace', `${describeAt(desc, ows)} in the desc value: it is exactly version-trace-id-span-id-flags, nothing around it`, rawOffset(s, scan, ows), 'TC-34'));
   }
   return inspection.valid && ows < 0 ? { ...inspection.value, offset } : undefined;
 }

@@ -24,7 +24,7 @@ import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapS
 import { isTraceName, newScan, parseServerTimingTrace, scanMetric, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
 import { getSpan, getSpanContext, INVALID_SPAN_CONTEXT, isSpanContextValid, makeSpanContext, type SpanContext } from '../trace/span.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
-import { isOws } from '../internal/chars.js';
+import { isOws, skipOws } from '../internal/chars.js';
 import { formatValidTraceparent } from '../trace-context/traceparent.js';
 
 const RESPONSE_SPAN_CONTEXT_KEY = createContextKey('w3c-propagation response span context');
@@ -77,9 +77,8 @@ function withoutTraceMetrics(s: string): string {
   const scan = newScan();
   let out = '';
   for (let i = 0; i <= s.length; ) {
-    let end = scanMetric(s, i, scan);
-    const next = end + 1;
-    while (end > scan.nameStart && isOws(s.charCodeAt(end - 1))) end--;
+    const next = scanMetric(s, i, scan) + 1;
+    const end = skipOws(s, next - 1, scan.nameStart);
     if (end > scan.nameStart && scan.errorAt < 0 && !isTraceName(s, scan.nameStart, scan.nameEnd)) out += (out === '' ? '' : ', ') + s.slice(scan.nameStart, end);
     i = next;
   }

@@ -31,7 +31,7 @@
  *   parseServerTimingTrace(response.headers.get('server-timing'))  // { traceId, spanId, traceFlags } | undefined
  *   parseServerTimingTrace(resourceEntry.serverTiming)          // a browser's PerformanceServerTiming list
  */
-import { isOws } from '../internal/chars.js';
+import { isOws, skipOws, TOKEN } from '../internal/chars.js';
 import { formatTraceparent, parseTraceparent, type TraceparentFields } from '../trace-context/traceparent.js';
 
 /** The response header, lowercase (TC-1). */
@@ -158,21 +158,13 @@ const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** RFC 9110 tchar, by char code below 128. */
-const TCHAR: Uint8Array = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
-  for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") table[c.charCodeAt(0)] = 1;
-  return table;
-})();
-
-function skipOws(s: string, i: number): number {
-  while (isOws(s.charCodeAt(i))) i++;
-  return i;
-}
+/** A token or nothing, from `lastIndex`: it always matches, and `lastIndex` is then the end of the token. */
+const TOKEN_RUN = /* @__PURE__ */ new RegExp(`(?:${TOKEN})?`, 'y');
 
 function skipToken(s: string, i: number): number {
-  for (let c; (c = s.charCodeAt(i)) < 128 && TCHAR[c] === 1; ) i++;
-  return i;
+  TOKEN_RUN.lastIndex = i;
+  TOKEN_RUN.test(s);
+  return TOKEN_RUN.lastIndex;
 }
 
 /** qdtext: HTAB, SP, 0x21, 0x23-0x5B, 0x5D-0x7E, obs-text 0x80-0xFF. */
@@ -195,22 +187,22 @@ export function scanMetric(s: string, i: number, scan: MetricScan): number {
   const n = s.length;
   scan.descStart = scan.descEnd = scan.extraDesc = scan.errorAt = -1;
   scan.descEscaped = false;
-  i = skipOws(s, i);
+  i = skipOws(s, i, n);
   scan.nameStart = i;
   i = scan.nameEnd = skipToken(s, i);
   if (i === scan.nameStart) return i >= n || s.charCodeAt(i) === COMMA ? i : fail(s, i, SCAN_NAME, scan, false); // an empty element
   for (;;) {
-    i = skipOws(s, i);
+    i = skipOws(s, i, n);
     if (i >= n || s.charCodeAt(i) === COMMA) return i;
     if (s.charCodeAt(i) !== SEMICOLON) return fail(s, i, SCAN_SEPARATOR, scan, false);
-    i = skipOws(s, i + 1);
+    i = skipOws(s, i + 1, n);
     const paramName = i;
     i = skipToken(s, i);
     if (i === paramName) return fail(s, i, SCAN_PARAM_NAME, scan, false);
     const isDesc = i - paramName === 4 && lowerEquals(s, paramName, 'desc');
-    i = skipOws(s, i);
+    i = skipOws(s, i, n);
     if (s.charCodeAt(i) !== EQUALS) return fail(s, i, SCAN_EQUALS, scan, false);
-    i = skipOws(s, i + 1);
+    i = skipOws(s, i + 1, n);
     let start = i;
     let end: number;
     let escaped = false;

@@ -23,7 +23,8 @@ import {
 } from '../trace/span.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
-import { parseTraceState, TraceState, TRACESTATE_MAX_LENGTH, type TraceStateParseOptions } from './tracestate.js';
+import { TraceState, type TraceStateParseOptions } from './tracestate.js';
+import { serializeTraceState } from './tracestate-inject.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
 export const TRACESTATE_HEADER = 'tracestate';
@@ -126,20 +127,3 @@ const EXTRACTED = {};
 
 /** A valid traceparent as `formatTraceparent` writes it. */
 const CANONICAL_TRACEPARENT = /^00-.{50}0[0-3]$/;
-
-/**
- * Our own TraceState is valid by construction, and knows whether it is as received (sent whole,
- * TC-33) or changed (cut to 512, TC-30). Any other implementation (OpenTelemetry's, a hand-made
- * object) is this service's own: read back through the parser, so an invalid value is never
- * sent, and cut to 512 chars.
- */
-function serializeTraceState(traceState: TraceStateLike): string {
-  // Ours through its own method: a subclass or an own property may replace `serialize`.
-  if (traceState instanceof TraceState) return TraceState.prototype.serialize.call(traceState);
-  try {
-    const raw = traceState.serialize();
-    return (typeof raw === 'string' && parseTraceState(raw)?.serialize(TRACESTATE_MAX_LENGTH)) || '';
-  } catch {
-    return '';
-  }
-}

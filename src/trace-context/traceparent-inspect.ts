@@ -3,7 +3,7 @@
  * for people and the CLI. Valid exactly when `parseTraceparent` is (a property test keeps them agreeing).
  */
 import { describeChar, NOTHING_KEPT, problem, type Inspection, type KeptInspection, type Problem } from '../inspect/problem.js';
-import { isOws } from '../internal/chars.js';
+import { skipOws } from '../internal/chars.js';
 import { hexAt } from '../internal/hex.js';
 import { DASH, formatValidTraceparent, parseTraceparent, TRACEPARENT_LENGTH, type TraceparentFields } from './traceparent.js';
 
@@ -24,10 +24,8 @@ function inspectFields(value: unknown): Inspection<TraceparentFields & { version
     return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-2')] };
   }
   const errors: Problem[] = [];
-  let start = 0;
-  let end = value.length;
-  while (start < end && isOws(value.charCodeAt(start))) start++;
-  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  const start = skipOws(value, 0, value.length);
+  const end = skipOws(value, value.length, start);
   const len = end - start;
   if (len === 0) {
     return { valid: false, errors: [problem('empty', 'the value is empty', 0, 'TC-2')] };

@@ -3,6 +3,8 @@
  * for people and the CLI. Valid exactly when `parseTraceState` is, with the same options.
  */
 import { describeChar, NOTHING_KEPT, problem, type KeptInspection, type Problem } from '../inspect/problem.js';
+import { ProblemList } from '../inspect/problems.js';
+import { skipOws } from '../internal/chars.js';
 import {
   inputCap,
   IS_KEY,
@@ -14,11 +16,7 @@ import {
   type TraceStateParseOptions,
 } from './tracestate.js';
 
-/** `inspectTraceState` lists at most this many problems, then one `too-many-problems`. */
-const MAX_PROBLEMS = 32;
-
 const SPACE = 0x20;
-const TAB = 0x09;
 const EQUALS = 0x3d;
 
 // Char classes, indexed by char code below 128, read off the parser's own
@@ -53,8 +51,8 @@ export interface TraceStateMember {
  * occurrence only) and sends on (all of them, whatever their length: a pass-through does not
  * change tracestate, TC-33), or nothing when the tracestate is discarded (TC-26). Bounded work
  * on hostile input: input over the cap is one `too-long` error; only the first 32 members are
- * examined (more is `too-many-members` anyway), and at most 32 problems are listed, then one
- * `too-many-problems`.
+ * examined (more is `too-many-members` anyway), and problems are listed as every inspector lists
+ * them (inspect/problems.ts: 32, then one `too-many-problems`).
  */
 export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): KeptInspection<TraceStateMember[]> {
   const max = inputCap(options);
@@ -72,17 +70,15 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
     return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')], kept: NOTHING_KEPT };
   }
   const s: string = Array.isArray(value) ? value.join(',') : (value as string);
-  const found: Found = { errors: [], warnings: [], omitted: 0, firstOmitted: 0, members: [], seen: new Set() };
+  const found: Found = { errors: new ProblemList('TC-26'), warnings: [], members: [], seen: new Set() };
   let count = 0; // non-empty members, all of them; only the first 32 are examined
   let tooManyAt = 0;
   let start = 0;
   while (start <= s.length) {
     let end = s.indexOf(',', start);
     if (end < 0) end = s.length;
-    let a = start;
-    let b = end;
-    while (a < b && (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === TAB)) a++;
-    while (b > a && (s.charCodeAt(b - 1) === SPACE || s.charCodeAt(b - 1) === TAB)) b--;
+    const a = skipOws(s, start, end);
+    const b = skipOws(s, end, a);
     if (a < b) {
       count++;
       if (count <= TRACESTATE_MAX_MEMBERS) inspectMember(s, a, b, found);
@@ -90,16 +86,15 @@ export function inspectTraceState(value: unknown, options?: TraceStateParseOptio
     }
     start = end + 1;
   }
-  const errors = found.errors;
   if (count > TRACESTATE_MAX_MEMBERS) {
-    errors.push(problem('too-many-members', `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`, tooManyAt, 'TC-21'));
+    const message = `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`;
+    found.errors.add(problem('too-many-members', message, tooManyAt, 'TC-21'));
   }
-  if (found.omitted > 0) {
-    errors.push(problem('too-many-problems', `${found.omitted} more problems not listed (the first ${MAX_PROBLEMS} are)`, found.firstOmitted, 'TC-26'));
-  }
-  const warnings = found.warnings;
-  const result = errors.length > 0 ? { valid: false as const, errors } : { valid: true as const, value: found.members };
-  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept: errors.length > 0 ? NOTHING_KEPT : keptOf(found.members) };
+  const { errors, warnings, members } = found;
+  const result =
+    errors.size > 0 ? { valid: false as const, errors: errors.toArray() } : { valid: true as const, value: members };
+  const kept = errors.size > 0 ? NOTHING_KEPT : keptOf(members);
+  return { ...result, ...(warnings.length > 0 ? { warnings } : {}), kept };
 }
 
 function keptOf(members: TraceStateMember[]): KeptInspection<TraceStateMember[]>['kept'] {
@@ -108,20 +103,17 @@ function keptOf(members: TraceStateMember[]): KeptInspection<TraceStateMember[]>
   return { value: members, sends: sends || undefined };
 }
 
-/** What `inspectMember` collects; problems past MAX_PROBLEMS are only counted. */
+/** What `inspectMember` collects. */
 interface Found {
-  errors: Problem[];
+  errors: ProblemList;
   /** Repeated keys: at most one per examined member, so bounded too. */
   warnings: Problem[];
-  omitted: number;
-  firstOmitted: number;
   members: TraceStateMember[];
   seen: Set<string>;
 }
 
 function report(found: Found, p: Problem): void {
-  if (found.errors.length < MAX_PROBLEMS) found.errors.push(p);
-  else if (found.omitted++ === 0) found.firstOmitted = p.offset;
+  found.errors.add(p);
 }
 
 /** At most 40 chars of s[a, b) for a message: a hostile member may be a megabyte long. */

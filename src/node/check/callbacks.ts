@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CheckError } from './error.js';
 import type { ReceivedHeaders } from './types.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../baggage/propagator.js';
 
 export interface CallbackServer {
   /** Where callbacks go, as the service is told. */
@@ -23,7 +25,7 @@ export function propagationHeaders(raw: readonly string[]): ReceivedHeaders {
   const out: ReceivedHeaders = { traceparent: [], tracestate: [], baggage: [] };
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
-    if (name === 'traceparent' || name === 'tracestate' || name === 'baggage') out[name].push(raw[i + 1]);
+    if (name === TRACEPARENT_HEADER || name === TRACESTATE_HEADER || name === BAGGAGE_HEADER) out[name].push(raw[i + 1]);
   }
   return out;
 }

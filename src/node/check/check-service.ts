@@ -16,6 +16,7 @@ import { startCallbackServer, type CallbackServer } from './callbacks.js';
 import { CheckError } from './error.js';
 import { serviceClient, TIMED_OUT, UNREACHABLE, wireValue, type ServiceClient } from './service.js';
 import type { CaseResult, CheckReport, ReceivedHeaders } from './types.js';
+import { BAGGAGE_HEADER } from '../../baggage/propagator.js';
 
 export interface CheckOptions {
   /**
@@ -195,9 +196,9 @@ export async function checkService(url: string | URL, options: CheckOptions = {}
   const planned: Planned[] = [];
   for (const corpus of corpora) {
     const traceparent = corpus.traceparent ?? DEFAULT_CASE_TRACEPARENT;
-    const left = corpus.cases.filter((c) => !baggage && c.header === 'baggage').length;
+    const left = corpus.cases.filter((c) => !baggage && c.header === BAGGAGE_HEADER).length;
     if (left > 0) notes.push(`${left} baggage case(s) of ${corpus.source} not sent: add --baggage (baggage: true) when the service forwards baggage`);
-    for (const c of corpus.cases) if (baggage || c.header !== 'baggage') planned.push({ c, corpus, traceparent });
+    for (const c of corpus.cases) if (baggage || c.header !== BAGGAGE_HEADER) planned.push({ c, corpus, traceparent });
   }
 
   const host = options.callbackHost ?? '127.0.0.1';

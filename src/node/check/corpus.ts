@@ -7,8 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError } from './error.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../baggage/propagator.js';
 
-export type CorpusHeader = 'traceparent' | 'tracestate' | 'baggage';
+export type CorpusHeader = typeof TRACEPARENT_HEADER | typeof TRACESTATE_HEADER | typeof BAGGAGE_HEADER;
 
 /** What a receiver keeps of a traceparent; `null` when it starts a new trace. */
 export interface TraceparentExpect {
@@ -65,7 +67,7 @@ export interface LoadedCorpus extends Corpus {
   source: string;
 }
 
-const HEADERS: ReadonlySet<string> = new Set(['traceparent', 'tracestate', 'baggage']);
+const HEADERS: ReadonlySet<string> = new Set([TRACEPARENT_HEADER, TRACESTATE_HEADER, BAGGAGE_HEADER]);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

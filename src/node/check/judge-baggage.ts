@@ -10,6 +10,7 @@ import { inspectBaggage } from '../../baggage/inspect.js';
 import type { Outcome } from './corpus.js';
 import { abbreviate, listKeys } from './text.js';
 import type { Finding } from './types.js';
+import { BAGGAGE_HEADER } from '../../baggage/propagator.js';
 
 /** Whatever a service sends is read whole: limits are the corpus's business, not the reader's. */
 const UNLIMITED = { maxMembers: Infinity, maxMemberBytes: Infinity, maxTotalBytes: Infinity };
@@ -64,7 +65,7 @@ export function judgeBaggage(received: readonly string[], outcomes: readonly Out
     const inspection = inspectBaggage(received, UNLIMITED);
     if (!inspection.valid) {
       const first = inspection.errors[0];
-      return [{ rules: [first.rule], header: 'baggage', message: `a malformed baggage header was sent on: ${first.message}` }];
+      return [{ rules: [first.rule], header: BAGGAGE_HEADER, message: `a malformed baggage header was sent on: ${first.message}` }];
     }
   }
   const got = decodedMembers(received);
@@ -72,7 +73,7 @@ export function judgeBaggage(received: readonly string[], outcomes: readonly Out
     if (same(got, outcome.output === null ? [] : decodedMembers([outcome.output]))) return [];
   }
   const want = outcomes[0].output === null ? [] : decodedMembers([outcomes[0].output]);
-  return [{ rules: caseRules, header: 'baggage', message: difference(got, want) }];
+  return [{ rules: caseRules, header: BAGGAGE_HEADER, message: difference(got, want) }];
 }
 
 /** A baggage expectation in words, for the report. */

@@ -6,14 +6,15 @@
  * (TC-11); unknown flag bits cleared (TC-10). The sampled flag is the service's decision: a
  * child always has a new parent-id, so it may change (TC-17).
  */
+import { TraceFlags } from '../../trace/span.js';
 import { inspectTraceparent } from '../../trace-context/traceparent-inspect.js';
+import { KNOWN_TRACE_FLAGS } from '../../trace-context/traceparent.js';
 import type { TraceparentExpect } from './corpus.js';
 import type { Finding } from './types.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../trace-context/propagator.js';
 
 /** What a version-00 header holds; the checker reads the service's output strictly. */
 const VERSION_00 = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-const KNOWN_FLAGS = 0x03;
-const RANDOM = 0x02;
 
 export interface SentTraceparent {
   traceId: string;
@@ -22,7 +23,7 @@ export interface SentTraceparent {
 }
 
 function finding(rules: string[], message: string): Finding {
-  return { rules, header: 'traceparent', message };
+  return { rules, header: TRACEPARENT_HEADER, message };
 }
 
 /** Flags written wider than two hex digits (`-0ff`): unknown bits were not cleared. */
@@ -31,7 +32,7 @@ function wideFlags(value: string): number | undefined {
   const flags = parts[3];
   if (parts.length !== 4 || flags === undefined || !/^[0-9a-f]{3,}$/.test(flags)) return undefined;
   const n = parseInt(flags, 16);
-  return n > 0xff || n & ~KNOWN_FLAGS ? n : undefined;
+  return n > 0xff || n & ~KNOWN_TRACE_FLAGS ? n : undefined;
 }
 
 /**
@@ -57,7 +58,7 @@ export function readSentTraceparent(lines: readonly string[], missingRules: stri
   if (version !== '00') problems.push(finding(['TC-10'], `version ${version} was sent on: outgoing headers are version 00`));
   if (/^0+$/.test(traceId)) problems.push(finding(['TC-5'], 'an all-zero trace-id was sent on'));
   if (/^0+$/.test(spanId)) problems.push(finding(['TC-6'], 'an all-zero parent-id was sent on'));
-  if (traceFlags & ~KNOWN_FLAGS) problems.push(finding(['TC-10'], `flags ${flags}: unknown flag bits must be sent as 0`));
+  if (traceFlags & ~KNOWN_TRACE_FLAGS) problems.push(finding(['TC-10'], `flags ${flags}: unknown flag bits must be sent as 0`));
   return problems.length > 0 ? problems : { traceId, spanId, traceFlags };
 }
 
@@ -80,8 +81,8 @@ export function judgeTraceparent(sent: SentTraceparent, expect: TraceparentExpec
     return problems;
   }
   if (sent.spanId === expect.spanId) problems.push(finding(['TC-17'], `parent-id ${sent.spanId} is the caller's: a child sends its own span id`));
-  if ((sent.traceFlags & RANDOM) !== (expect.traceFlags & RANDOM)) {
-    const was = expect.traceFlags & RANDOM ? 'set' : 'clear';
+  if ((sent.traceFlags & TraceFlags.RANDOM) !== (expect.traceFlags & TraceFlags.RANDOM)) {
+    const was = expect.traceFlags & TraceFlags.RANDOM ? 'set' : 'clear';
     problems.push(finding(['TC-16'], `the random flag was ${was} on input and must be sent as received (flags ${sent.traceFlags.toString(16).padStart(2, '0')})`));
   }
   return problems;
@@ -90,6 +91,6 @@ export function judgeTraceparent(sent: SentTraceparent, expect: TraceparentExpec
 /** A traceparent expectation in words, for the report. */
 export function describeTraceparentExpect(expect: TraceparentExpect | null): string {
   if (expect === null) return 'a new trace (a trace-id other than the incoming one)';
-  const random = expect.traceFlags & RANDOM ? 'set' : 'clear';
+  const random = expect.traceFlags & TraceFlags.RANDOM ? 'set' : 'clear';
   return `trace-id ${expect.traceId} continued with a new parent-id, random flag ${random}, version 00`;
 }

@@ -5,17 +5,15 @@
  * leading members whose keys the input never had are set aside before comparing, and when
  * they push the list past 32 members the right-most ones may go (TC-28).
  */
+import { skipOws } from '../../internal/chars.js';
 import { TRACESTATE_MAX_MEMBERS } from '../../trace-context/tracestate.js';
 import { inspectTraceState } from '../../trace-context/tracestate-inspect.js';
 import type { Outcome } from './corpus.js';
 import { abbreviate, listKeys } from './text.js';
 import type { Finding } from './types.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../trace-context/propagator.js';
 
 type Member = [string, string];
-
-function isOws(c: number): boolean {
-  return c === 0x20 || c === 0x09;
-}
 
 /**
  * Every `key=value` member of the lines joined by ',', in order, duplicates kept: OWS around
@@ -24,10 +22,8 @@ function isOws(c: number): boolean {
 export function rawMembers(lines: readonly string[]): Member[] {
   const members: Member[] = [];
   for (const part of lines.join(',').split(',')) {
-    let a = 0;
-    let b = part.length;
-    while (a < b && isOws(part.charCodeAt(a))) a++;
-    while (b > a && isOws(part.charCodeAt(b - 1))) b--;
+    const a = skipOws(part, 0, part.length);
+    const b = skipOws(part, part.length, a);
     if (a === b) continue;
     const eq = part.indexOf('=', a);
     members.push(eq < 0 || eq >= b ? [part.slice(a, b), ''] : [part.slice(a, eq), part.slice(eq + 1, b)]);
@@ -69,13 +65,13 @@ export function judgeTraceState(input: readonly string[], received: readonly str
   const warnings: Finding[] = [];
   const members = rawMembers(received);
   if (received.length > 0 && members.length === 0) {
-    warnings.push({ rules: ['TC-31'], header: 'tracestate', message: 'an empty tracestate header was sent on (SHOULD NOT be sent)' });
+    warnings.push({ rules: ['TC-31'], header: TRACESTATE_HEADER, message: 'an empty tracestate header was sent on (SHOULD NOT be sent)' });
   }
   if (members.length > 0) {
     const inspection = inspectTraceState(received.join(','), { maxLength: Infinity });
     if (!inspection.valid) {
       const first = inspection.errors[0];
-      return { problems: [{ rules: [first.rule], header: 'tracestate', message: `an invalid tracestate was sent on: ${first.message}` }], warnings };
+      return { problems: [{ rules: [first.rule], header: TRACESTATE_HEADER, message: `an invalid tracestate was sent on: ${first.message}` }], warnings };
     }
   }
   const inputKeys = new Set(rawMembers(input).map(([k]) => k));
@@ -90,7 +86,7 @@ export function judgeTraceState(input: readonly string[], received: readonly str
   }
   const primary = outcomes[0].output === null ? [] : rawMembers([outcomes[0].output]);
   const aside = own > 0 ? ` (${own} member(s) of the service's own set aside: ${listKeys(members.slice(0, own).map(([k]) => k))})` : '';
-  return { problems: [{ rules: brokenRules(input, outcomes, caseRules), header: 'tracestate', message: difference(rest, primary) + aside }], warnings };
+  return { problems: [{ rules: brokenRules(input, outcomes, caseRules), header: TRACESTATE_HEADER, message: difference(rest, primary) + aside }], warnings };
 }
 
 /**

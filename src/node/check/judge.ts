@@ -9,6 +9,8 @@ import { describeBaggageOutcome, judgeBaggage } from './judge-baggage.js';
 import { describeTraceparentExpect, judgeTraceparent, readSentTraceparent } from './judge-traceparent.js';
 import { describeTraceStateOutcome, judgeTraceState } from './judge-tracestate.js';
 import type { Finding, ReceivedHeaders } from './types.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../../trace-context/propagator.js';
+import { BAGGAGE_HEADER } from '../../baggage/propagator.js';
 
 /** The traceparent sent with tracestate and baggage cases unless the corpus names another. */
 export const DEFAULT_CASE_TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -24,14 +26,14 @@ export function outcomes(c: CorpusCase): Outcome[] {
 
 /** What the traceparent must show: the case's own answers, or the fixed parent continued. */
 function traceparentExpects(c: CorpusCase, traceparent: string): (TraceparentExpect | null)[] {
-  if (c.header === 'traceparent') return outcomes(c).map((o) => o.expect as TraceparentExpect | null);
+  if (c.header === TRACEPARENT_HEADER) return outcomes(c).map((o) => o.expect as TraceparentExpect | null);
   const fixed = parseTraceparent(traceparent);
   return [fixed ? { version: '00', ...fixed } : null];
 }
 
 /** The header lines a case sends. */
 export function caseHeaders(c: CorpusCase, traceparent: string): Partial<Record<'traceparent' | 'tracestate' | 'baggage', string[]>> {
-  return c.header === 'traceparent' ? { traceparent: lines(c.input) } : { traceparent: [traceparent], [c.header]: lines(c.input) };
+  return c.header === TRACEPARENT_HEADER ? { traceparent: lines(c.input) } : { traceparent: [traceparent], [c.header]: lines(c.input) };
 }
 
 /**
@@ -53,7 +55,7 @@ export function judgeCase(c: CorpusCase, received: ReceivedHeaders, traceparent:
   const warnings: Finding[] = [];
   const sent = caseHeaders(c, traceparent);
   // A wrong decision on a traceparent case breaks the case's rules; on a tracestate case, TC-19.
-  const decisionRules = c.header === 'traceparent' ? c.rules : c.header === 'tracestate' ? ['TC-19'] : ['TC-2'];
+  const decisionRules = c.header === TRACEPARENT_HEADER ? c.rules : c.header === TRACESTATE_HEADER ? ['TC-19'] : ['TC-2'];
   const expects = traceparentExpects(c, traceparent);
   const tp = readSentTraceparent(received.traceparent, expects.every((e) => e === null) ? ['TC-11'] : ['TC-17']);
   if (Array.isArray(tp)) problems.push(...tp);
@@ -61,14 +63,14 @@ export function judgeCase(c: CorpusCase, received: ReceivedHeaders, traceparent:
     const judged = expects.map((e) => judgeTraceparent(tp, e, sent.traceparent ?? [], decisionRules));
     if (!judged.some((p) => p.length === 0)) problems.push(...judged[0]);
   }
-  if (c.header === 'tracestate' || received.tracestate.length > 0) {
+  if (c.header === TRACESTATE_HEADER || received.tracestate.length > 0) {
     // Other cases send no tracestate: whatever comes back is the service's own (or empty).
-    const accepted = c.header === 'tracestate' ? outcomes(c) : [{ expect: null, output: null }];
-    const ts = judgeTraceState(sent.tracestate ?? [], received.tracestate, accepted, c.header === 'tracestate' ? tracestateRules(c.rules) : ['TC-18']);
+    const accepted = c.header === TRACESTATE_HEADER ? outcomes(c) : [{ expect: null, output: null }];
+    const ts = judgeTraceState(sent.tracestate ?? [], received.tracestate, accepted, c.header === TRACESTATE_HEADER ? tracestateRules(c.rules) : ['TC-18']);
     problems.push(...ts.problems);
     warnings.push(...ts.warnings);
   }
-  if (c.header === 'baggage') problems.push(...judgeBaggage(received.baggage, outcomes(c), c.rules));
+  if (c.header === BAGGAGE_HEADER) problems.push(...judgeBaggage(received.baggage, outcomes(c), c.rules));
   return { problems, warnings };
 }
 
@@ -76,11 +78,11 @@ export function judgeCase(c: CorpusCase, received: ReceivedHeaders, traceparent:
 export function describeExpected(c: CorpusCase): string {
   const all = outcomes(c);
   switch (c.header) {
-    case 'traceparent':
+    case TRACEPARENT_HEADER:
       return [...new Set(all.map((o) => describeTraceparentExpect(o.expect as TraceparentExpect | null)))].join(', or ');
-    case 'tracestate':
+    case TRACESTATE_HEADER:
       return [...new Set(all.map(describeTraceStateOutcome))].join(', or ');
-    case 'baggage':
+    case BAGGAGE_HEADER:
       return [...new Set(all.map(describeBaggageOutcome))].join(', or ');
   }
 }
