@@ -13,7 +13,12 @@
  * Part of `npm run bench` in every regime; `npm run bench:otel` runs only these.
  */
 import * as api from '@opentelemetry/api';
-import { CompositePropagator, TraceState as CoreTraceState, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  CompositePropagator,
+  TraceState as CoreTraceState,
+  W3CBaggagePropagator,
+  W3CTraceContextPropagator,
+} from '@opentelemetry/core';
 import { createOtelPropagators } from '../src/otel/index.js';
 import * as input from './inputs.js';
 import { rotate } from './rotate.js';
@@ -37,9 +42,13 @@ export interface BenchTarget {
 }
 
 export const OTEL_BRIDGE_TARGETS: BenchTarget[] = [
-  { name: 'OpenTelemetry bridge: extract traceparent + tracestate + baggage', against: 'otel', min: 1.5, cases: ['otel-bridge-extract-full'] },
+  {
+    name: 'OpenTelemetry bridge: extract traceparent + tracestate + baggage',
+    against: 'otel',
+    min: 1.5,
+    cases: ['otel-bridge-extract-full'],
+  },
 ];
-
 
 const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
@@ -51,7 +60,8 @@ function readAll(ctx: api.Context): unknown {
 export function otelBridgeCases(): BenchCase[] {
   const ours = createOtelPropagators(api).composite;
   const otel = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
-  const extractWith = (p: api.TextMapPropagator) => (carrier: Record<string, string>) => p.extract(ROOT_CONTEXT, carrier, getter);
+  const extractWith = (p: api.TextMapPropagator) => (carrier: Record<string, string>) =>
+    p.extract(ROOT_CONTEXT, carrier, getter);
   const injectWith = (p: api.TextMapPropagator) => (ctx: api.Context) => {
     const carrier: Record<string, string> = {};
     p.inject(ctx, carrier, setter);
@@ -60,7 +70,12 @@ export function otelBridgeCases(): BenchCase[] {
 
   // Request headers as an HTTP server hands them over: lower-case names, other headers around.
   const rand = prng(300);
-  const full = input.traceparentValid.map((tp, i) => ({ ...input.requestHeaders(rand), traceparent: tp, tracestate: input.tracestate3[i]!, baggage: input.baggage3[i]! }));
+  const full = input.traceparentValid.map((tp, i) => ({
+    ...input.requestHeaders(rand),
+    traceparent: tp,
+    tracestate: input.tracestate3[i]!,
+    baggage: input.baggage3[i]!,
+  }));
   const tpOnly = input.traceparentValid.map((tp) => ({ ...input.requestHeaders(rand), traceparent: tp }));
 
   return [
@@ -99,11 +114,19 @@ export function otelBridgeCases(): BenchCase[] {
     {
       id: 'otel-bridge-inject-otel-values',
       title: 'OpenTelemetry API inject: a core TraceState and a createBaggage baggage (3 members each)',
-      note: "values made by OpenTelemetry code: the bridge reads the foreign TraceState back through its parser so nothing invalid is sent",
+      note: 'values made by OpenTelemetry code: the bridge reads the foreign TraceState back through its parser so nothing invalid is sent',
       impls: () => {
         const contexts = input.ids.map((f, i) => {
-          const withSpan = api.trace.setSpanContext(ROOT_CONTEXT, input.spanContextOf(f, new CoreTraceState(input.tracestate3[i]!)));
-          const entries = Object.fromEntries(input.baggage3[i]!.split(',').map((m) => [m.slice(0, m.indexOf('=')), { value: decodeURIComponent(m.slice(m.indexOf('=') + 1)) }]));
+          const withSpan = api.trace.setSpanContext(
+            ROOT_CONTEXT,
+            input.spanContextOf(f, new CoreTraceState(input.tracestate3[i]!)),
+          );
+          const entries = Object.fromEntries(
+            input.baggage3[i]!.split(',').map((m) => [
+              m.slice(0, m.indexOf('=')),
+              { value: decodeURIComponent(m.slice(m.indexOf('=') + 1)) },
+            ]),
+          );
           return api.propagation.setBaggage(withSpan, api.propagation.createBaggage(entries));
         });
         return { ours: rotate(contexts, injectWith(ours)), otel: rotate(contexts, injectWith(otel)) };

@@ -41,14 +41,25 @@ import {
   type Context,
 } from '../src/index.js';
 import { OTEL_BRIDGE_TARGETS, otelBridgeCases } from './cases-otel.js';
-import { floorFormatTraceparent, floorInjectTraceContext, floorParseBaggage, floorParseTraceparent, floorParseTraceState } from './floor.js';
+import {
+  floorFormatTraceparent,
+  floorInjectTraceContext,
+  floorParseBaggage,
+  floorParseTraceparent,
+  floorParseTraceState,
+} from './floor.js';
 import * as input from './inputs.js';
 import { keep, rotate } from './rotate.js';
 import { prng } from './inputs.js';
 
 export type ImplName = 'ours' | 'otel' | 'tctx' | 'floor';
 export const IMPLS: readonly ImplName[] = ['ours', 'otel', 'tctx', 'floor'];
-export const IMPL_LABEL: Record<ImplName, string> = { ours: 'w3c-propagation', otel: 'OpenTelemetry', tctx: 'tctx', floor: 'floor' };
+export const IMPL_LABEL: Record<ImplName, string> = {
+  ours: 'w3c-propagation',
+  otel: 'OpenTelemetry',
+  tctx: 'tctx',
+  floor: 'floor',
+};
 
 export interface Case {
   id: string;
@@ -59,7 +70,6 @@ export interface Case {
   memory?: boolean;
   note?: string;
 }
-
 
 function headersOf(record: Record<string, string>): Headers {
   const h = new Headers();
@@ -100,7 +110,12 @@ export function buildCases(): Case[] {
   };
   const tpSets: [string, string, readonly string[], string?][] = [
     ['traceparent-parse-valid', 'traceparent parse: valid', input.traceparentValid],
-    ['traceparent-parse-uppercase', 'traceparent parse: invalid, one upper-case hex char', input.traceparentUpper, 'tctx accepts upper-case hex (its check is /\\W/), so it does the full work here'],
+    [
+      'traceparent-parse-uppercase',
+      'traceparent parse: invalid, one upper-case hex char',
+      input.traceparentUpper,
+      'tctx accepts upper-case hex (its check is /\\W/), so it does the full work here',
+    ],
     ['traceparent-parse-length', 'traceparent parse: invalid, 54 or 56 chars', input.traceparentLength],
   ];
   for (const [id, title, set, note] of tpSets) {
@@ -131,7 +146,10 @@ export function buildCases(): Case[] {
   });
 
   // tracestate ---------------------------------------------------------------------------
-  for (const [n, set] of [[3, input.tracestate3], [32, input.tracestate32]] as const) {
+  for (const [n, set] of [
+    [3, input.tracestate3],
+    [32, input.tracestate32],
+  ] as const) {
     cases.push({
       id: `tracestate-parse-${n}`,
       title: `tracestate parse: ${n} members`,
@@ -159,7 +177,10 @@ export function buildCases(): Case[] {
     note: 'tctx mutates its tracestate in place; the others return a new value',
     impls: {
       // States of its own: inject serializes oursStates, and a TraceState keeps its text once built.
-      ours: rotate(input.tracestate3.map((s) => parseTraceState(s)!), (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
+      ours: rotate(
+        input.tracestate3.map((s) => parseTraceState(s)!),
+        (ts) => ts.set('vendor', 'opaque-value-1').serialize(),
+      ),
       otel: rotate(otelStates, (ts) => ts.set('vendor', 'opaque-value-1').serialize()),
       tctx: rotate(tctxStates, (ts) => ts.set('vendor', 'opaque-value-1').toString()),
     },
@@ -167,7 +188,11 @@ export function buildCases(): Case[] {
 
   // trace-context propagators ------------------------------------------------------------
   const rand = prng(100);
-  const tcRecords = input.traceparentValid.map((tp, i) => ({ ...input.requestHeaders(rand), traceparent: tp, tracestate: input.tracestate3[i]! }));
+  const tcRecords = input.traceparentValid.map((tp, i) => ({
+    ...input.requestHeaders(rand),
+    traceparent: tp,
+    tracestate: input.tracestate3[i]!,
+  }));
   const tcHeaders = tcRecords.map(headersOf);
   cases.push({
     id: 'trace-context-extract-object',
@@ -181,7 +206,7 @@ export function buildCases(): Case[] {
   cases.push({
     id: 'trace-context-extract-headers',
     title: 'trace-context extract (traceparent + 3-member tracestate), Fetch Headers carrier',
-    note: "Headers.get dominates both; OpenTelemetry is given a getter for Headers (its default reads plain objects)",
+    note: 'Headers.get dominates both; OpenTelemetry is given a getter for Headers (its default reads plain objects)',
     impls: {
       ours: rotate(tcHeaders, (c) => ours.tc.extract(ROOT_CONTEXT, c)),
       otel: rotate(tcHeaders, (c) => otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelHeadersGetter)),
@@ -193,12 +218,23 @@ export function buildCases(): Case[] {
     note: "OpenTelemetry's TraceState parses on first use, so its extract alone skips the tracestate work; here both pay it",
     impls: {
       ours: rotate(tcRecords, (c) => getSpanContext(ours.tc.extract(ROOT_CONTEXT, c))?.traceState?.get('rojo')),
-      otel: rotate(tcRecords, (c) => otelTrace.getSpanContext(otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.traceState?.get('rojo')),
+      otel: rotate(tcRecords, (c) =>
+        otelTrace.getSpanContext(otel.tc.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.traceState?.get('rojo'),
+      ),
     },
   });
   const oursSpanContexts = input.ids.map((f, i) => setSpanContext(ROOT_CONTEXT, input.spanContextOf(f, oursStates[i])));
-  const otelSpanContexts = input.ids.map((f, i) => otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, input.spanContextOf(f, otelStates[i])));
-  const floorSpanContexts = input.ids.map((f, i) => input.spanContextOf(f, input.tracestate3[i]!.split(',').map((m) => m.trim()).join(',')));
+  const otelSpanContexts = input.ids.map((f, i) =>
+    otelTrace.setSpanContext(OTEL_ROOT_CONTEXT, input.spanContextOf(f, otelStates[i])),
+  );
+  const floorSpanContexts = input.ids.map((f, i) =>
+    input.spanContextOf(
+      f,
+      input.tracestate3[i]!.split(',')
+        .map((m) => m.trim())
+        .join(','),
+    ),
+  );
   cases.push({
     id: 'trace-context-inject',
     title: 'trace-context inject (traceparent + 3-member tracestate) into a plain object',
@@ -240,7 +276,10 @@ export function buildCases(): Case[] {
   });
 
   // baggage propagator -------------------------------------------------------------------
-  for (const [n, set] of [[3, input.baggage3], [64, input.baggage64]] as const) {
+  for (const [n, set] of [
+    [3, input.baggage3],
+    [64, input.baggage64],
+  ] as const) {
     const records = () => set.map((b, i) => ({ ...input.requestHeaders(prng(200 + i)), baggage: b }));
     cases.push({
       id: `baggage-extract-${n}`,
@@ -265,7 +304,9 @@ export function buildCases(): Case[] {
         const key = n === 3 ? 'userId' : 'zz';
         return {
           ours: rotate(carriers, (c) => getBaggage(ours.bg.extract(ROOT_CONTEXT, c))?.getEntry(key)),
-          otel: rotate(carriers, (c) => otelPropagation.getBaggage(otel.bg.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.getEntry(key)),
+          otel: rotate(carriers, (c) =>
+            otelPropagation.getBaggage(otel.bg.extract(OTEL_ROOT_CONTEXT, c, otelGetter))?.getEntry(key),
+          ),
         };
       },
     });
@@ -319,7 +360,12 @@ export function buildCases(): Case[] {
   const decodeSets: [string, string, readonly string[], string?][] = [
     ['decode-ascii', 'percent decode: 64 ASCII chars, no escapes', input.decodeAscii],
     ['decode-escaped', 'percent decode: mostly escapes (UTF-8)', input.decodeEscaped],
-    ['decode-invalid', 'percent decode: invalid UTF-8', input.decodeInvalid, 'decodeURIComponent throws URIError on invalid UTF-8 (caught here); ours yields U+FFFD'],
+    [
+      'decode-invalid',
+      'percent decode: invalid UTF-8',
+      input.decodeInvalid,
+      'decodeURIComponent throws URIError on invalid UTF-8 (caught here); ours yields U+FFFD',
+    ],
   ];
   for (const [id, title, set, note] of decodeSets) {
     cases.push({
@@ -363,7 +409,12 @@ export function buildCases(): Case[] {
         ctx = otel.bg.extract(ctx, c, otelGetter);
         const parent = otelTrace.getSpanContext(ctx)!;
         const start = nowMs();
-        const span = otelTrace.wrapSpanContext({ traceId: parent.traceId, spanId: otelSpanId(), traceFlags: parent.traceFlags, traceState: parent.traceState });
+        const span = otelTrace.wrapSpanContext({
+          traceId: parent.traceId,
+          spanId: otelSpanId(),
+          traceFlags: parent.traceFlags,
+          traceState: parent.traceState,
+        });
         const child = otelTrace.setSpan(ctx, span);
         const out: Record<string, string> = {};
         otel.tc.inject(child, out, otelSetter);
@@ -389,13 +440,37 @@ export interface Target {
 }
 
 export const TARGETS: Target[] = [
-  { name: 'traceparent parse vs OpenTelemetry', against: 'otel', min: 1.0, cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'] },
-  { name: 'invalid traceparent rejected vs OpenTelemetry', against: 'otel', min: 1.0, cases: ['traceparent-parse-uppercase', 'traceparent-parse-length'] },
-  { name: 'traceparent parse vs tctx', against: 'tctx', min: 2.0, cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'] },
-  { name: 'trace-context extract with tracestate', against: 'otel', min: 1.5, cases: ['trace-context-extract-object', 'trace-context-extract-headers'] },
+  {
+    name: 'traceparent parse vs OpenTelemetry',
+    against: 'otel',
+    min: 1.0,
+    cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'],
+  },
+  {
+    name: 'invalid traceparent rejected vs OpenTelemetry',
+    against: 'otel',
+    min: 1.0,
+    cases: ['traceparent-parse-uppercase', 'traceparent-parse-length'],
+  },
+  {
+    name: 'traceparent parse vs tctx',
+    against: 'tctx',
+    min: 2.0,
+    cases: ['traceparent-parse-valid', 'traceparent-parse-uppercase', 'traceparent-parse-length'],
+  },
+  {
+    name: 'trace-context extract with tracestate',
+    against: 'otel',
+    min: 1.5,
+    cases: ['trace-context-extract-object', 'trace-context-extract-headers'],
+  },
   { name: 'baggage extract, 3 members', against: 'otel', min: 3.0, cases: ['baggage-extract-3'] },
   { name: 'baggage extract, 64 members / 7 KB', against: 'otel', min: 3.0, cases: ['baggage-extract-64'] },
-  { name: 'inject', against: 'otel', min: 1.5, cases: ['trace-context-inject', 'baggage-inject-3', 'baggage-inject-64'] },
+  {
+    name: 'inject',
+    against: 'otel',
+    min: 1.5,
+    cases: ['trace-context-inject', 'baggage-inject-3', 'baggage-inject-64'],
+  },
   ...OTEL_BRIDGE_TARGETS,
 ];
-

@@ -43,7 +43,11 @@ function fill(piece: string, bytes: number, head = '', tail = ''): string {
 }
 
 const VALID_TP = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-const UNCAPPED = { maxMembers: Number.MAX_SAFE_INTEGER, maxMemberBytes: Number.MAX_SAFE_INTEGER, maxTotalBytes: Number.MAX_SAFE_INTEGER };
+const UNCAPPED = {
+  maxMembers: Number.MAX_SAFE_INTEGER,
+  maxMemberBytes: Number.MAX_SAFE_INTEGER,
+  maxTotalBytes: Number.MAX_SAFE_INTEGER,
+};
 
 function traceContextCases(): Case[] {
   const tracestateInputs: [string, (n: number) => string][] = [
@@ -57,7 +61,11 @@ function traceContextCases(): Case[] {
   ];
   const cases: Case[] = [
     { name: 'traceparent: OWS then header', make: (n) => fill(' ', n, '', VALID_TP), run: parseTraceparent },
-    { name: 'traceparent: huge higher version', make: (n) => fill('-abc', n, 'cc' + VALID_TP.slice(2)), run: parseTraceparent },
+    {
+      name: 'traceparent: huge higher version',
+      make: (n) => fill('-abc', n, 'cc' + VALID_TP.slice(2)),
+      run: parseTraceparent,
+    },
     { name: 'inspectTraceparent: huge junk', make: (n) => fill('Z-', n), run: inspectTraceparent },
   ];
   const uncapped = { maxLength: Infinity };
@@ -136,11 +144,16 @@ async function baggageCases(): Promise<Case[]> {
     ['% in keys', (n) => fill('%', n, '', '=v')],
     ['canonical properties, bad last char', (n) => fill(';p=v', n, 'k=v', ';p="')],
   ];
-  for (const [name, make] of extractInputs) cases.push({ name: `baggage extract: ${name} (uncapped)`, make, run: extract });
+  for (const [name, make] of extractInputs)
+    cases.push({ name: `baggage extract: ${name} (uncapped)`, make, run: extract });
   cases.push({ name: 'inspectBaggage: % sequences', make: (n) => fill('%E2%82%AC%zz%', n, 'k='), run: inspectBaggage });
   cases.push({ name: 'inspectBaggage: empty members', make: (n) => fill(',', n), run: inspectBaggage });
   cases.push({ name: 'decodeBaggageValue: valid UTF-8', make: (n) => fill('%E2%82%AC', n), run: decodeBaggageValue });
-  cases.push({ name: 'decodeBaggageValue: invalid UTF-8', make: (n) => fill('%80%C0%ED%A0', n), run: decodeBaggageValue });
+  cases.push({
+    name: 'decodeBaggageValue: invalid UTF-8',
+    make: (n) => fill('%80%C0%ED%A0', n),
+    run: decodeBaggageValue,
+  });
   cases.push({ name: 'decodeBaggageValue: lone %', make: (n) => fill('%', n), run: decodeBaggageValue });
   return cases;
 }
@@ -167,8 +180,13 @@ function pad(s: string, n: number): string {
 }
 
 async function main(): Promise<void> {
-  const cases = [...traceContextCases(), ...serverTimingCases(), ...(await baggageCases())].filter((c) => c.name.toLowerCase().includes(ONLY));
-  const header = pad('case', 46) + SIZES.map((s) => pad(`${s >= 1_048_576 ? s / 1_048_576 + ' MB' : s / 1024 + ' KB'}`, 12)).join('') + 'ratio 1MB/10KB';
+  const cases = [...traceContextCases(), ...serverTimingCases(), ...(await baggageCases())].filter((c) =>
+    c.name.toLowerCase().includes(ONLY),
+  );
+  const header =
+    pad('case', 46) +
+    SIZES.map((s) => pad(`${s >= 1_048_576 ? s / 1_048_576 + ' MB' : s / 1024 + ' KB'}`, 12)).join('') +
+    'ratio 1MB/10KB';
   console.log('ns per KB of input (lower is better; flat across sizes means linear)\n');
   console.log(header);
   const failures: string[] = [];
@@ -178,7 +196,9 @@ async function main(): Promise<void> {
     const ok = ratio < MAX_RATIO;
     if (!ok && !c.informational) failures.push(`${c.name}: ${ratio.toFixed(2)}`);
     const verdict = ok ? 'ok' : c.informational ? 'GC-bound (reported, not gated)' : 'NOT LINEAR';
-    console.log(pad(c.name, 46) + costs.map((ns) => pad(ns.toFixed(0), 12)).join('') + `${ratio.toFixed(2)} ${verdict}`);
+    console.log(
+      pad(c.name, 46) + costs.map((ns) => pad(ns.toFixed(0), 12)).join('') + `${ratio.toFixed(2)} ${verdict}`,
+    );
   }
   const gated = cases.filter((c) => !c.informational).length;
   console.log(`\n${gated - failures.length} of ${gated} gated cases linear (1 MB / 10 KB cost per KB < ${MAX_RATIO})`);

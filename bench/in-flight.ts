@@ -12,8 +12,16 @@
  * extracted context retains (heap growth over 20,000 fresh contexts, two full GCs before and after).
  */
 import { pathToFileURL } from 'node:url';
-import { W3CBaggagePropagator as OtelBaggagePropagator, W3CTraceContextPropagator as OtelTraceContextPropagator, CompositePropagator as OtelCompositePropagator } from '@opentelemetry/core';
-import { ROOT_CONTEXT as OTEL_ROOT_CONTEXT, defaultTextMapGetter as otelGetter, defaultTextMapSetter as otelSetter } from '@opentelemetry/api';
+import {
+  W3CBaggagePropagator as OtelBaggagePropagator,
+  W3CTraceContextPropagator as OtelTraceContextPropagator,
+  CompositePropagator as OtelCompositePropagator,
+} from '@opentelemetry/core';
+import {
+  ROOT_CONTEXT as OTEL_ROOT_CONTEXT,
+  defaultTextMapGetter as otelGetter,
+  defaultTextMapSetter as otelSetter,
+} from '@opentelemetry/api';
 import { CompositePropagator, ROOT_CONTEXT, W3CBaggagePropagator, W3CTraceContextPropagator } from '../src/index.js';
 import * as input from './inputs.js';
 import { MASK, prng } from './inputs.js';
@@ -38,9 +46,14 @@ interface Impl {
 
 function impls(): Record<'ours' | 'otel', Impl> {
   const ours = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
-  const otel = new OtelCompositePropagator({ propagators: [new OtelTraceContextPropagator(), new OtelBaggagePropagator()] });
+  const otel = new OtelCompositePropagator({
+    propagators: [new OtelTraceContextPropagator(), new OtelBaggagePropagator()],
+  });
   return {
-    ours: { extract: (c) => ours.extract(ROOT_CONTEXT, c), inject: (ctx, c) => ours.inject(ctx as typeof ROOT_CONTEXT, c) },
+    ours: {
+      extract: (c) => ours.extract(ROOT_CONTEXT, c),
+      inject: (ctx, c) => ours.inject(ctx as typeof ROOT_CONTEXT, c),
+    },
     otel: {
       extract: (c) => otel.extract(OTEL_ROOT_CONTEXT, c, otelGetter),
       inject: (ctx, c) => otel.inject(ctx as typeof OTEL_ROOT_CONTEXT, c, otelSetter),
@@ -94,7 +107,8 @@ function loops(impl: Impl, carriers: readonly Record<string, string>[], ringSize
   for (let i = 0; i < ringSize; i++) contexts[i] = impl.extract(carriers[i & MASK]!);
   return {
     extract(ops) {
-      for (let i = 0; i < ops; i++, slot = slot + 1 === ringSize ? 0 : slot + 1) contexts[slot] = impl.extract(carriers[i & MASK]!);
+      for (let i = 0; i < ops; i++, slot = slot + 1 === ringSize ? 0 : slot + 1)
+        contexts[slot] = impl.extract(carriers[i & MASK]!);
     },
     inject(ops) {
       for (let i = 0; i < ops; i++, slot = slot + 1 === ringSize ? 0 : slot + 1) {
@@ -116,7 +130,11 @@ function loops(impl: Impl, carriers: readonly Record<string, string>[], ringSize
 }
 
 /** Fastest of `rounds` timed runs of `ops` calls, interleaving the implementations: ns/op. */
-function timeInterleaved(runs: Record<'ours' | 'otel', (ops: number) => void>, ops: number, rounds: number): Record<'ours' | 'otel', number> {
+function timeInterleaved(
+  runs: Record<'ours' | 'otel', (ops: number) => void>,
+  ops: number,
+  rounds: number,
+): Record<'ours' | 'otel', number> {
   const best = { ours: Infinity, otel: Infinity };
   for (let r = 0; r < rounds; r++) {
     for (const name of ['ours', 'otel'] as const) {
@@ -142,7 +160,14 @@ export function runInFlight(options: { quick?: boolean } = {}): InFlightRow[] {
     const passThrough = timeInterleaved({ ours: l.ours.passThrough, otel: l.otel.passThrough }, ops, rounds);
     for (const impl of ['ours', 'otel'] as const) {
       // Heap growth over fewer than 20,000 contexts is within the heap counters' noise.
-      rows.push({ impl, ring, extractNs: extract[impl], injectNs: inject[impl], passThroughNs: passThrough[impl], retainedBytes: retainedPerContext(both[impl], carriers, Math.max(ring, 20_000)) });
+      rows.push({
+        impl,
+        ring,
+        extractNs: extract[impl],
+        injectNs: inject[impl],
+        passThroughNs: passThrough[impl],
+        retainedBytes: retainedPerContext(both[impl], carriers, Math.max(ring, 20_000)),
+      });
     }
   }
   return rows;
@@ -151,6 +176,8 @@ export function runInFlight(options: { quick?: boolean } = {}): InFlightRow[] {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = runInFlight({ quick: process.argv.includes('--quick') });
   for (const r of rows) {
-    console.log(`${r.impl.padEnd(5)} ring ${String(r.ring).padStart(6)}  extract ${r.extractNs.toFixed(0).padStart(6)} ns  inject ${r.injectNs.toFixed(0).padStart(6)} ns  pass-through ${r.passThroughNs.toFixed(0).padStart(6)} ns  retained ${r.retainedBytes?.toFixed(0)} B/context`);
+    console.log(
+      `${r.impl.padEnd(5)} ring ${String(r.ring).padStart(6)}  extract ${r.extractNs.toFixed(0).padStart(6)} ns  inject ${r.injectNs.toFixed(0).padStart(6)} ns  pass-through ${r.passThroughNs.toFixed(0).padStart(6)} ns  retained ${r.retainedBytes?.toFixed(0)} B/context`,
+    );
   }
 }

@@ -49,11 +49,15 @@ export const MIN_PASS_THROUGH_RATIO = 3;
 
 const here = dirname(fileURLToPath(import.meta.url));
 function worker(...args: string[]): unknown {
-  const out = execFileSync(process.execPath, ['--expose-gc', join(here, 'worker.js'), ...args, ...(QUICK ? ['--quick'] : [])], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', join(here, 'worker.js'), ...args, ...(QUICK ? ['--quick'] : [])],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -101,7 +105,8 @@ function fmtNs(ns: number | null | undefined): string {
   if (ns === null || ns === undefined) return '-';
   return ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`;
 }
-const pad = (s: string, n: number, left = true) => (s.length >= n ? s : left ? ' '.repeat(n - s.length) + s : s + ' '.repeat(n - s.length));
+const pad = (s: string, n: number, left = true) =>
+  s.length >= n ? s : left ? ' '.repeat(n - s.length) + s : s + ' '.repeat(n - s.length);
 
 function summarize(regimes: Regime[]): CaseSummary[] {
   const ids = [...new Set(regimes.flatMap((r) => r.cases.map((c) => c.id)))];
@@ -112,7 +117,8 @@ function summarize(regimes: Regime[]): CaseSummary[] {
     for (const name of IMPLS) {
       if (!inRegime.some((c) => c?.results[name])) continue;
       summary.ns[name] = inRegime.map((c) => c?.results[name]?.ns ?? null);
-      if (inRegime.some((c) => c?.results[name]?.bytes !== undefined)) summary.bytes[name] = inRegime.map((c) => c?.results[name]?.bytes ?? null);
+      if (inRegime.some((c) => c?.results[name]?.bytes !== undefined))
+        summary.bytes[name] = inRegime.map((c) => c?.results[name]?.bytes ?? null);
       const ratios = inRegime.map((c) => c?.ratios[name]).filter((r): r is number => r !== undefined);
       if (name !== 'ours' && ratios.length) summary.worst[name] = Math.min(...ratios);
     }
@@ -124,7 +130,9 @@ function summarize(regimes: Regime[]): CaseSummary[] {
 
 function printCases(regimes: Regime[], cases: CaseSummary[]): void {
   const names = regimes.map((r) => (r.seed === undefined ? r.name : `${r.name} #${r.seed}`));
-  console.log(`ns/op per regime (${names.join(' | ')}); ratio = other / ours, the worse regime shown; spread = our slowest / fastest\n`);
+  console.log(
+    `ns/op per regime (${names.join(' | ')}); ratio = other / ours, the worse regime shown; spread = our slowest / fastest\n`,
+  );
   for (const c of cases) {
     const cliff = c.spread > CLIFF ? `  CLIFF (spread ${c.spread.toFixed(2)} > ${CLIFF})` : '';
     console.log(`${c.title}  [${c.id}]${cliff}`);
@@ -132,8 +140,12 @@ function printCases(regimes: Regime[], cases: CaseSummary[]): void {
       const ns = c.ns[name];
       if (!ns) continue;
       const ratio = name === 'ours' ? `spread ${c.spread.toFixed(2)}` : `ratio ${c.worst[name]!.toFixed(2)}`;
-      const bytes = c.bytes[name] ? `   bytes/op ${c.bytes[name]!.map((b) => (b === null ? '-' : String(b))).join(' | ')}` : '';
-      console.log(`  ${pad(IMPL_LABEL[name], 16, false)}${ns.map((n) => pad(fmtNs(n), 11)).join('')}   ${ratio}${bytes}`);
+      const bytes = c.bytes[name]
+        ? `   bytes/op ${c.bytes[name]!.map((b) => (b === null ? '-' : String(b))).join(' | ')}`
+        : '';
+      console.log(
+        `  ${pad(IMPL_LABEL[name], 16, false)}${ns.map((n) => pad(fmtNs(n), 11)).join('')}   ${ratio}${bytes}`,
+      );
     }
     console.log('');
   }
@@ -145,7 +157,14 @@ function evaluateTargets(cases: CaseSummary[]): TargetResult[] {
     for (const id of t.cases) perCase[id] = cases.find((c) => c.id === id)?.worst[t.against] ?? null;
     const known = Object.values(perCase).filter((r): r is number => r !== null);
     const worst = known.length ? Math.min(...known) : null;
-    return { name: t.name, against: t.against, min: t.min, worst, perCase, met: worst === null ? null : worst >= t.min };
+    return {
+      name: t.name,
+      against: t.against,
+      min: t.min,
+      worst,
+      perCase,
+      met: worst === null ? null : worst >= t.min,
+    };
   });
 }
 
@@ -156,9 +175,18 @@ function evaluateTargets(cases: CaseSummary[]): TargetResult[] {
 function tenuredSites(): number {
   let sites = 0;
   for (const args of [[], ['--ows']]) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--trace-pretenuring-statistics', join(here, 'pretenure-check.js'), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--trace-pretenuring-statistics', join(here, 'pretenure-check.js'), ...args],
+      { encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
     const after = out.slice(out.indexOf(PRETENURE_MARKER));
-    sites += new Set(after.split('\n').filter((l) => l.includes('=> tenure')).map((l) => /AllocationSite\((\w+)\)/.exec(l)?.[1])).size;
+    sites += new Set(
+      after
+        .split('\n')
+        .filter((l) => l.includes('=> tenure'))
+        .map((l) => /AllocationSite\((\w+)\)/.exec(l)?.[1]),
+    ).size;
   }
   return sites;
 }
@@ -169,23 +197,50 @@ function inFlightTargets(rows: InFlightRow[], tenured: number): TargetResult[] {
   const retained = row('ours', big).retainedBytes ?? null;
   const passThrough = row('otel', big).passThroughNs / row('ours', big).passThroughNs;
   return [
-    { name: `in flight: bytes retained per extracted context (tp + ts + 3-member baggage), ${big.toLocaleString('en')} in flight`, against: 'absolute, at most', min: MAX_RETAINED_BYTES, worst: retained, perCase: {}, met: retained === null ? null : retained <= MAX_RETAINED_BYTES },
-    { name: `in flight: pass-through vs OpenTelemetry, ${big.toLocaleString('en')} in flight`, against: 'otel', min: MIN_PASS_THROUGH_RATIO, worst: passThrough, perCase: {}, met: passThrough >= MIN_PASS_THROUGH_RATIO },
-    { name: 'in flight: allocation sites of the extract path V8 tenures', against: 'absolute, at most', min: 0, worst: tenured, perCase: {}, met: tenured === 0 },
+    {
+      name: `in flight: bytes retained per extracted context (tp + ts + 3-member baggage), ${big.toLocaleString('en')} in flight`,
+      against: 'absolute, at most',
+      min: MAX_RETAINED_BYTES,
+      worst: retained,
+      perCase: {},
+      met: retained === null ? null : retained <= MAX_RETAINED_BYTES,
+    },
+    {
+      name: `in flight: pass-through vs OpenTelemetry, ${big.toLocaleString('en')} in flight`,
+      against: 'otel',
+      min: MIN_PASS_THROUGH_RATIO,
+      worst: passThrough,
+      perCase: {},
+      met: passThrough >= MIN_PASS_THROUGH_RATIO,
+    },
+    {
+      name: 'in flight: allocation sites of the extract path V8 tenures',
+      against: 'absolute, at most',
+      min: 0,
+      worst: tenured,
+      perCase: {},
+      met: tenured === 0,
+    },
   ];
 }
 
 function printInFlight(rows: InFlightRow[]): void {
   console.log('In flight: results kept alive in a ring (ns/op includes the garbage collector)');
-  console.log(`  ${pad('library', 16, false)}${pad('ring', 8)}${pad('extract', 11)}${pad('inject', 11)}${pad('pass-through', 14)}${pad('retained', 14)}`);
+  console.log(
+    `  ${pad('library', 16, false)}${pad('ring', 8)}${pad('extract', 11)}${pad('inject', 11)}${pad('pass-through', 14)}${pad('retained', 14)}`,
+  );
   for (const r of rows) {
     const retained = r.retainedBytes === undefined ? '-' : `${Math.round(r.retainedBytes)} B/ctx`;
-    console.log(`  ${pad(IMPL_LABEL[r.impl], 16, false)}${pad(r.ring.toLocaleString('en'), 8)}${pad(fmtNs(r.extractNs), 11)}${pad(fmtNs(r.injectNs), 11)}${pad(fmtNs(r.passThroughNs), 14)}${pad(retained, 14)}`);
+    console.log(
+      `  ${pad(IMPL_LABEL[r.impl], 16, false)}${pad(r.ring.toLocaleString('en'), 8)}${pad(fmtNs(r.extractNs), 11)}${pad(fmtNs(r.injectNs), 11)}${pad(fmtNs(r.passThroughNs), 14)}${pad(retained, 14)}`,
+    );
   }
   for (const ring of RING_SIZES) {
     const ours = rows.find((r) => r.impl === 'ours' && r.ring === ring)!;
     const otel = rows.find((r) => r.impl === 'otel' && r.ring === ring)!;
-    console.log(`  ratios at ${ring.toLocaleString('en')}: extract ${(otel.extractNs / ours.extractNs).toFixed(2)}, inject ${(otel.injectNs / ours.injectNs).toFixed(2)}, pass-through ${(otel.passThroughNs / ours.passThroughNs).toFixed(2)}`);
+    console.log(
+      `  ratios at ${ring.toLocaleString('en')}: extract ${(otel.extractNs / ours.extractNs).toFixed(2)}, inject ${(otel.injectNs / ours.injectNs).toFixed(2)}, pass-through ${(otel.passThroughNs / ours.passThroughNs).toFixed(2)}`,
+    );
   }
   console.log('');
 }
@@ -199,20 +254,26 @@ function printTargets(targets: TargetResult[]): void {
       .map(([id, r]) => `${id} ${r!.toFixed(2)}`)
       .join(', ');
     const wanted = t.against.startsWith('absolute') ? `<= ${t.min}` : `>= ${t.min.toFixed(1)}`;
-    console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name} ${wanted}: ${t.worst!.toFixed(2)}${detail ? `  (${detail})` : ''}`);
+    console.log(
+      `  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name} ${wanted}: ${t.worst!.toFixed(2)}${detail ? `  (${detail})` : ''}`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   const all = buildCases();
   const cases = all.filter((c) => FILTER === '' || c.id.includes(FILTER) || c.title.toLowerCase().includes(FILTER));
-  const runInFlight = (REGIME === undefined || REGIME === 'in-flight') && (FILTER === '' || 'in-flight'.includes(FILTER) || FILTER === 'in flight');
+  const runInFlight =
+    (REGIME === undefined || REGIME === 'in-flight') &&
+    (FILTER === '' || 'in-flight'.includes(FILTER) || FILTER === 'in flight');
   if (cases.length === 0 && !runInFlight) {
     console.log(`no case matches --filter ${FILTER}; ids: ${all.map((c) => c.id).join(', ')}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`w3c-propagation benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${QUICK ? 'quick' : 'full'} run, ${SET_SIZE} distinct inputs per case`);
+  console.log(
+    `w3c-propagation benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${QUICK ? 'quick' : 'full'} run, ${SET_SIZE} distinct inputs per case`,
+  );
   const regimes: Regime[] = [];
   if (cases.length && (REGIME === undefined || REGIME === 'isolated')) {
     console.log(`isolated: ${cases.length} cases, each in a fresh process ...`);
@@ -222,7 +283,11 @@ async function main(): Promise<void> {
     for (let k = 0; k < ORDERS; k++) {
       const seed = FIRST_SEED + k;
       console.log(`mixed: every case run first in the order of seed ${seed}, then measured ...`);
-      regimes.push({ name: 'mixed', seed, cases: worker('mixed', String(seed), ...(FILTER ? ['--filter', FILTER] : [])) as CaseResult[] });
+      regimes.push({
+        name: 'mixed',
+        seed,
+        cases: worker('mixed', String(seed), ...(FILTER ? ['--filter', FILTER] : [])) as CaseResult[],
+      });
     }
   }
   console.log('');
@@ -234,15 +299,32 @@ async function main(): Promise<void> {
     inFlight = worker('in-flight') as InFlightRow[];
     printInFlight(inFlight);
     const tenured = tenuredSites();
-    console.log(`V8 tenured ${tenured} allocation site(s) of this library's extract path with 20,000 contexts in flight (--trace-pretenuring-statistics; bench/pretenure-check.ts)\n`);
+    console.log(
+      `V8 tenured ${tenured} allocation site(s) of this library's extract path with 20,000 contexts in flight (--trace-pretenuring-statistics; bench/pretenure-check.ts)\n`,
+    );
     targets.push(...inFlightTargets(inFlight, tenured));
   }
   printTargets(targets);
   const cliffs = summaries.filter((c) => c.spread > CLIFF);
-  console.log(cliffs.length ? `\nCliffs (our time spreads over ${CLIFF}x across regimes and orders): ${cliffs.map((c) => `${c.id} ${c.spread.toFixed(2)}`).join(', ')}` : `\nNo cliff: every case's time stays within ${CLIFF}x across regimes and orders.`);
+  console.log(
+    cliffs.length
+      ? `\nCliffs (our time spreads over ${CLIFF}x across regimes and orders): ${cliffs.map((c) => `${c.id} ${c.spread.toFixed(2)}`).join(', ')}`
+      : `\nNo cliff: every case's time stays within ${CLIFF}x across regimes and orders.`,
+  );
 
   if (flag('--json')) {
-    const report: Report = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, quick: QUICK, setSize: SET_SIZE, regimes, cases: summaries, targets, inFlight };
+    const report: Report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      quick: QUICK,
+      setSize: SET_SIZE,
+      regimes,
+      cases: summaries,
+      targets,
+      inFlight,
+    };
     const dir = join(here, '..', '..', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'latest.json');

@@ -57,7 +57,11 @@ export interface Ids {
   traceFlags: number;
 }
 
-export const ids: Ids[] = set(1, (r) => ({ traceId: flat(nonZeroHex(r, 32)), spanId: flat(nonZeroHex(r, 16)), traceFlags: (r() * 4) | 0 }));
+export const ids: Ids[] = set(1, (r) => ({
+  traceId: flat(nonZeroHex(r, 32)),
+  spanId: flat(nonZeroHex(r, 16)),
+  traceFlags: (r() * 4) | 0,
+}));
 
 /**
  * A span context as a tracer makes it (ours and OpenTelemetry's SDK both use one literal): every
@@ -88,7 +92,10 @@ export const traceparentLength: string[] = set(3, (r, i) => {
 function tracestate(r: () => number, members: number, i: number): string {
   const out: string[] = [];
   for (let m = 0; m < members; m++) {
-    const key = m % 4 === 3 ? `${pick(r, ALNUM, 1 + ((r() * 5) | 0))}${m}@${pick(r, ALNUM, 4)}` : `${pick(r, 'abcdefghijklmnopqrstuvwxyz', 2 + ((r() * 6) | 0))}${m}`;
+    const key =
+      m % 4 === 3
+        ? `${pick(r, ALNUM, 1 + ((r() * 5) | 0))}${m}@${pick(r, ALNUM, 4)}`
+        : `${pick(r, 'abcdefghijklmnopqrstuvwxyz', 2 + ((r() * 6) | 0))}${m}`;
     const value = m === 0 ? nonZeroHex(r, 16) : pick(r, B64, 4 + ((r() * (members > 8 ? 6 : 14)) | 0));
     out.push(`${key}=${value}`);
   }
@@ -107,7 +114,11 @@ function pctEncode(s: string): string {
 }
 
 export const baggage3: string[] = set(6, (r) =>
-  [`userId=${pick(r, ALNUM, 8)}`, `serverNode=DF%20${(r() * 100) | 0}`, `isProduction=${r() < 0.5 ? 'false' : 'true'}`].join(','),
+  [
+    `userId=${pick(r, ALNUM, 8)}`,
+    `serverNode=DF%20${(r() * 100) | 0}`,
+    `isProduction=${r() < 0.5 ? 'false' : 'true'}`,
+  ].join(','),
 );
 
 /**
@@ -119,7 +130,10 @@ export const baggage64: string[] = set(7, (r) => {
   for (let m = 0; m < 64; m++) {
     const key = `${pick(r, 'abcdefghijklmnopqrstuvwxyz', 3 + ((r() * 6) | 0))}.${m}`;
     const plain = pick(r, ALNUM + '-_.', 40 + ((r() * 30) | 0));
-    const value = m % 3 === 0 ? pctEncode(`${WORDS[(r() * WORDS.length) | 0]} ${WORDS[(r() * WORDS.length) | 0]}`) + '-' + plain.slice(0, 30) : plain;
+    const value =
+      m % 3 === 0
+        ? pctEncode(`${WORDS[(r() * WORDS.length) | 0]} ${WORDS[(r() * WORDS.length) | 0]}`) + '-' + plain.slice(0, 30)
+        : plain;
     let member = `${key}=${value}`;
     if (m % 2 === 0) member += `;ttl=${(r() * 3600) | 0}`;
     if (m % 4 === 1) member += ';secure';
@@ -133,8 +147,13 @@ export const baggage64: string[] = set(7, (r) => {
 
 /** The percent decoder alone: ASCII without escapes, mostly escapes, invalid UTF-8. */
 export const decodeAscii: string[] = set(8, (r) => pick(r, ALNUM + '-_.~', 64));
-export const decodeEscaped: string[] = set(9, (r) => pctEncode(WORDS[(r() * WORDS.length) | 0]! + WORDS[(r() * WORDS.length) | 0]! + '✓€日本'));
-export const decodeInvalid: string[] = set(10, (r) => `${pick(r, ALNUM, 8)}%C3%28${pick(r, ALNUM, 4)}%FF%E2%82${pick(r, ALNUM, 6)}%ED%A0%80`);
+export const decodeEscaped: string[] = set(9, (r) =>
+  pctEncode(WORDS[(r() * WORDS.length) | 0]! + WORDS[(r() * WORDS.length) | 0]! + '✓€日本'),
+);
+export const decodeInvalid: string[] = set(
+  10,
+  (r) => `${pick(r, ALNUM, 8)}%C3%28${pick(r, ALNUM, 4)}%FF%E2%82${pick(r, ALNUM, 6)}%ED%A0%80`,
+);
 
 /** Other headers a real request carries, so carriers are not two-key toys. */
 export function requestHeaders(r: () => number): Record<string, string> {

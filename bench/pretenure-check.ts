@@ -16,7 +16,9 @@ import { blankObject } from '../src/internal/alloc.js';
 const carriers = incomingCarriers();
 // Headers with OWS take the parser's non-canonical path: both must keep nothing tenured.
 if (process.argv.includes('--ows')) for (const c of carriers) c.baggage = c.baggage!.replace(/,/g, ', ');
-const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const propagator = new CompositePropagator({
+  propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+});
 const ring: unknown[] = new Array(20_000).fill(undefined);
 console.log(PRETENURE_MARKER);
 for (let i = 0; i < 600_000; i++) {

@@ -34,14 +34,29 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   { id: 'traceparent', label: 'traceparent codec (parse + format)', library: 'w3c-propagation', budget: 600 },
   { id: 'trace-context', label: 'trace-context propagator + Context', library: 'w3c-propagation' },
   { id: 'baggage', label: 'baggage propagator + Context', library: 'w3c-propagation' },
-  { id: 'w3c-propagators', label: 'both W3C propagators + Composite + Context', library: 'w3c-propagation', budget: 5412, target: 3072 },
-  { id: 'server-timing', label: 'Server-Timing trace metric (parse + format)', library: 'w3c-propagation', budget: 1630 },
+  {
+    id: 'w3c-propagators',
+    label: 'both W3C propagators + Composite + Context',
+    library: 'w3c-propagation',
+    budget: 5412,
+    target: 3072,
+  },
+  {
+    id: 'server-timing',
+    label: 'Server-Timing trace metric (parse + format)',
+    library: 'w3c-propagation',
+    budget: 1630,
+  },
   { id: 'trace-response', label: 'trace-response propagator + Context', library: 'w3c-propagation' },
   { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 13763, target: 6144 },
   { id: 'tctx-traceparent', label: 'traceparent codec (parse + make)', library: 'tctx' },
   { id: 'otel-trace-context', label: 'trace-context propagator + Context', library: '@opentelemetry/core + api' },
   { id: 'otel-baggage', label: 'baggage propagator + Context', library: '@opentelemetry/core + api' },
-  { id: 'otel-w3c-propagators', label: 'both W3C propagators + Composite + Context', library: '@opentelemetry/core + api' },
+  {
+    id: 'otel-w3c-propagators',
+    label: 'both W3C propagators + Composite + Context',
+    library: '@opentelemetry/core + api',
+  },
 ];
 
 export interface SizeRow extends SizeEntry {

@@ -65,17 +65,37 @@ export async function measureSizeFloor(): Promise<SizeFloor> {
   const bundle = await minifiedBundle('w3c-propagators');
   const noMessages = bundle.replace(/throw new (TypeError|RangeError)\(`(?:[^`\\]|\\.)*`\)/g, 'throw new $1');
   let propagatorsOnly = dropMethods(noMessages, '_read(){', ['set', 'unset', '[Symbol.iterator]', 'toString']);
-  propagatorsOnly = dropMethods(propagatorsOnly, 'getEntry(', ['getAllEntries', 'members', 'setEntry', 'removeEntry', 'removeEntries', 'clear', '[Symbol.iterator]', 'toString']);
+  propagatorsOnly = dropMethods(propagatorsOnly, 'getEntry(', [
+    'getAllEntries',
+    'members',
+    'setEntry',
+    'removeEntry',
+    'removeEntries',
+    'clear',
+    '[Symbol.iterator]',
+    'toString',
+  ]);
   propagatorsOnly = dropFunction(propagatorsOnly, 'throw new TypeError;let{value:');
 
   // What is left must still work.
   const mod = await import('data:text/javascript;base64,' + Buffer.from(propagatorsOnly).toString('base64'));
-  const propagator = new mod.CompositePropagator({ propagators: [new mod.W3CTraceContextPropagator(), new mod.W3CBaggagePropagator()] });
-  const incoming = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE', baggage: 'hello = world;p, caf%C3%A9=1' };
+  const propagator = new mod.CompositePropagator({
+    propagators: [new mod.W3CTraceContextPropagator(), new mod.W3CBaggagePropagator()],
+  });
+  const incoming = {
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    tracestate: 'rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE',
+    baggage: 'hello = world;p, caf%C3%A9=1',
+  };
   const outgoing: Record<string, string> = {};
   propagator.inject(propagator.extract(mod.ROOT_CONTEXT, incoming), outgoing);
-  const expected = { traceparent: incoming.traceparent, tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE', baggage: 'hello=world;p,caf%C3%A9=1' };
-  if (JSON.stringify(outgoing) !== JSON.stringify(expected)) throw new Error(`the reduced bundle no longer propagates: ${JSON.stringify(outgoing)}`);
+  const expected = {
+    traceparent: incoming.traceparent,
+    tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
+    baggage: 'hello=world;p,caf%C3%A9=1',
+  };
+  if (JSON.stringify(outgoing) !== JSON.stringify(expected))
+    throw new Error(`the reduced bundle no longer propagates: ${JSON.stringify(outgoing)}`);
   return { built: gzip(bundle), noMessages: gzip(noMessages), propagatorsOnly: gzip(propagatorsOnly) };
 }
 

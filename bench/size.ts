@@ -10,20 +10,32 @@ const rows = await measureAll();
 const over = overBudget(rows);
 
 if (process.argv.includes('--json')) {
-  const json = rows.map(({ inputs, ...row }) => ({ ...row, withinBudget: row.budget === undefined ? null : row.gzip <= row.budget, targetMet: row.target === undefined ? null : row.gzip <= row.target, largestInputs: inputs.slice(0, 5) }));
+  const json = rows.map(({ inputs, ...row }) => ({
+    ...row,
+    withinBudget: row.budget === undefined ? null : row.gzip <= row.budget,
+    targetMet: row.target === undefined ? null : row.gzip <= row.target,
+    largestInputs: inputs.slice(0, 5),
+  }));
   console.log(JSON.stringify(json, null, 2));
 } else {
   console.log(table(rows));
-  console.log(`\nesbuild ${(await import('esbuild')).version}, bundle + minify + tree shaking, format esm, platform neutral; gzip -9 of the minified bundle; node ${process.version}`);
+  console.log(
+    `\nesbuild ${(await import('esbuild')).version}, bundle + minify + tree shaking, format esm, platform neutral; gzip -9 of the minified bundle; node ${process.version}`,
+  );
 }
 
 for (const row of over) {
-  console.error(`over budget: ${row.library} ${row.label}: ${row.gzip} B gzip > ${row.budget} B; largest: ${describeInputs(row)}`);
+  console.error(
+    `over budget: ${row.library} ${row.label}: ${row.gzip} B gzip > ${row.budget} B; largest: ${describeInputs(row)}`,
+  );
 }
 process.exitCode = over.length > 0 ? 1 : 0;
 
 function table(rows: readonly SizeRow[]): string {
-  const lines = ['| library | bundle | raw | min | gzip | budget | target |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| library | bundle | raw | min | gzip | budget | target |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const r of rows) {
     const budget = r.budget === undefined ? '' : `${r.gzip <= r.budget ? '✓' : '✗'} ≤ ${r.budget}`;
     const target = r.target === undefined ? '' : `${r.gzip <= r.target ? 'met' : 'not met'}: ≤ ${r.target}`;

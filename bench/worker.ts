@@ -19,7 +19,8 @@ const quick = rest.includes('--quick');
 const filterAt = rest.indexOf('--filter');
 const filter = filterAt >= 0 ? (rest[filterAt + 1] ?? '').toLowerCase() : '';
 const options: MeasureOptions = { rounds: quick ? 1 : 5, cpuTimeNs: (quick ? 60 : 200) * 1e6 };
-const matches = (c: { id: string; title: string }) => filter === '' || c.id.includes(filter) || c.title.toLowerCase().includes(filter);
+const matches = (c: { id: string; title: string }) =>
+  filter === '' || c.id.includes(filter) || c.title.toLowerCase().includes(filter);
 
 if (mode === 'isolated') {
   const c = buildCases().find((x) => x.id === arg);

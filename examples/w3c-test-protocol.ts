@@ -8,20 +8,36 @@
 import * as http from 'node:http';
 import { pathToFileURL } from 'node:url';
 
-export interface TestServiceOptions { port?: number; host?: string }
-export interface TestService { port: number; close(): Promise<void> }
+export interface TestServiceOptions {
+  port?: number;
+  host?: string;
+}
+export interface TestService {
+  port: number;
+  close(): Promise<void>;
+}
 
 /** One outgoing call: its headers, and what to do once it is done (end a span). */
-export interface OutgoingCall { headers: Record<string, string>; end?: () => void }
+export interface OutgoingCall {
+  headers: Record<string, string>;
+  end?: () => void;
+}
 
 /** For an incoming request, a function that starts each outgoing call. */
 export type Propagate = (req: http.IncomingMessage) => () => OutgoingCall;
 
-interface Step { url: string; arguments: unknown }
+interface Step {
+  url: string;
+  arguments: unknown;
+}
 
 function readSteps(body: string): Step[] | string {
   let parsed: unknown;
-  try { parsed = JSON.parse(body); } catch { return 'body is not JSON'; }
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'body is not JSON';
+  }
   if (!Array.isArray(parsed)) return 'body must be a JSON array';
   for (const item of parsed) {
     if (item === null || typeof item !== 'object' || typeof (item as Step).url !== 'string') {
@@ -48,7 +64,11 @@ async function handle(propagate: Propagate, req: http.IncomingMessage, res: http
   for (const step of steps) {
     const { headers, end } = call();
     try {
-      const out = await fetch(step.url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(step.arguments ?? []) });
+      const out = await fetch(step.url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(step.arguments ?? []),
+      });
       await out.arrayBuffer();
     } catch {
       // A failing downstream call is the harness's concern, not a reason to stop.
@@ -70,10 +90,14 @@ export function startTestService(propagate: Propagate, options: TestServiceOptio
     server.listen(options.port ?? 5000, options.host ?? '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : options.port ?? 5000;
+      const port = typeof address === 'object' && address ? address.port : (options.port ?? 5000);
       resolve({
         port,
-        close: () => new Promise<void>((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -88,14 +112,20 @@ function argValue(name: string): string | undefined {
  * Starts the service when `moduleUrl` is the script Node was asked to run:
  * `node <script> --port 5000 [--host 127.0.0.1]` (port 0 picks a free one and prints it).
  */
-export function runWhenMain(moduleUrl: string, name: string, start: (options: TestServiceOptions) => Promise<TestService>): void {
+export function runWhenMain(
+  moduleUrl: string,
+  name: string,
+  start: (options: TestServiceOptions) => Promise<TestService>,
+): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   const host = argValue('--host') ?? '127.0.0.1';
   const port = Number(argValue('--port') ?? process.env.PORT ?? 5000);
   start({ port, host }).then(
     (s) => console.log(`${name} listening on http://${host}:${s.port}/test`),
     (err: NodeJS.ErrnoException) => {
-      console.error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot listen: ${err.message}`);
+      console.error(
+        err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot listen: ${err.message}`,
+      );
       process.exit(1);
     },
   );

@@ -14,12 +14,20 @@ import { setSpan } from '../src/trace/span.js';
 import { createTracer } from '../src/trace/tracer.js';
 import { W3CBaggagePropagator } from '../src/baggage/propagator.js';
 import { W3CTraceContextPropagator } from '../src/trace-context/propagator.js';
-import { runWhenMain, startTestService, type OutgoingCall, type TestService, type TestServiceOptions } from './w3c-test-protocol.js';
+import {
+  runWhenMain,
+  startTestService,
+  type OutgoingCall,
+  type TestService,
+  type TestServiceOptions,
+} from './w3c-test-protocol.js';
 
 export type W3CTestServiceOptions = TestServiceOptions;
 export type W3CTestService = TestService;
 
-const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const propagator = new CompositePropagator({
+  propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+});
 const tracer = createTracer();
 
 function propagate(req: IncomingMessage): () => OutgoingCall {

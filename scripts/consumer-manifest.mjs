@@ -20,7 +20,9 @@ const DEV_ONLY = ['scripts', 'devDependencies', 'allowScripts'];
 
 function write() {
   if (existsSync(ORIGINAL)) {
-    throw new Error(`${ORIGINAL} exists: an earlier pack did not finish; run \`node scripts/consumer-manifest.mjs restore\` first`);
+    throw new Error(
+      `${ORIGINAL} exists: an earlier pack did not finish; run \`node scripts/consumer-manifest.mjs restore\` first`,
+    );
   }
   const text = readFileSync(MANIFEST, 'utf8');
   const manifest = JSON.parse(text);

@@ -42,7 +42,11 @@ const outDir = join(root, 'dist', 'readme-blocks');
 mkdirSync(outDir, { recursive: true });
 
 blocks.forEach((code, n) => {
-  const title = code.split('\n').find((l) => l.startsWith('import'))?.slice(0, 60) ?? `block ${n}`;
+  const title =
+    code
+      .split('\n')
+      .find((l) => l.startsWith('import'))
+      ?.slice(0, 60) ?? `block ${n}`;
   test(`README block ${n + 1} prints what it says (${title})`, async () => {
     const printed: string[] = [];
     const file = join(outDir, `block-${n + 1}.mjs`);

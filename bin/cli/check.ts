@@ -17,11 +17,19 @@ interface Parsed {
   options: CheckOptions;
 }
 
-const VALUED = new Set(['--corpus', '--timeout', '--concurrency', '--callback-host', '--callback-port', '--public-host']);
+const VALUED = new Set([
+  '--corpus',
+  '--timeout',
+  '--concurrency',
+  '--callback-host',
+  '--callback-port',
+  '--public-host',
+]);
 
 function number(flag: string, value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new CheckError('usage', `${flag} takes a number, got '${value}'`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new CheckError('usage', `${flag} takes a number, got '${value}'`);
   return n;
 }
 
@@ -41,14 +49,30 @@ export function parseCheckArgs(argv: readonly string[]): Parsed {
       if (value === undefined) throw new CheckError('usage', `${arg} needs a value`);
     }
     switch (arg) {
-      case '--baggage': options.baggage = true; break;
-      case '--json': json = true; break;
-      case '--corpus': corpus.push(value as string); break;
-      case '--timeout': options.timeout = number(arg, value as string); break;
-      case '--concurrency': options.concurrency = number(arg, value as string); break;
-      case '--callback-host': options.callbackHost = value; break;
-      case '--callback-port': options.callbackPort = number(arg, value as string); break;
-      case '--public-host': options.publicHost = value; break;
+      case '--baggage':
+        options.baggage = true;
+        break;
+      case '--json':
+        json = true;
+        break;
+      case '--corpus':
+        corpus.push(value as string);
+        break;
+      case '--timeout':
+        options.timeout = number(arg, value as string);
+        break;
+      case '--concurrency':
+        options.concurrency = number(arg, value as string);
+        break;
+      case '--callback-host':
+        options.callbackHost = value;
+        break;
+      case '--callback-port':
+        options.callbackPort = number(arg, value as string);
+        break;
+      case '--public-host':
+        options.publicHost = value;
+        break;
       default:
         if (arg.startsWith('-')) throw new CheckError('usage', `unknown option '${arg}'`);
         if (url !== undefined) throw new CheckError('usage', `check takes one URL, got '${url}' and '${arg}'`);
@@ -56,7 +80,8 @@ export function parseCheckArgs(argv: readonly string[]): Parsed {
     }
     if (value !== undefined && !VALUED.has(arg)) throw new CheckError('usage', `${arg} takes no value`);
   }
-  if (url === undefined) throw new CheckError('usage', 'check needs the test service URL, e.g. http://127.0.0.1:5000/test');
+  if (url === undefined)
+    throw new CheckError('usage', 'check needs the test service URL, e.g. http://127.0.0.1:5000/test');
   if (corpus.length > 0) options.corpus = corpus;
   return { url, json, options };
 }
@@ -75,7 +100,10 @@ function findings(list: readonly Finding[]): string {
 export function failedLine(r: CaseResult): string {
   const headers: CorpusHeader[] = [r.header];
   for (const p of r.problems) if (!headers.includes(p.header)) headers.push(p.header);
-  const received = r.received === null ? 'received: (no callback)' : headers.map((h) => `received ${h}: ${showLines(r.received?.[h])}`).join(' | ');
+  const received =
+    r.received === null
+      ? 'received: (no callback)'
+      : headers.map((h) => `received ${h}: ${showLines(r.received?.[h])}`).join(' | ');
   return `FAIL ${r.id} [${r.rules.join(' ')}] sent ${r.header}: ${showLines(r.sent[r.header])} | ${received} | expected ${r.expected} | ${findings(r.problems)}`;
 }
 
@@ -94,8 +122,10 @@ export function summaryLine(report: CheckReport): string {
 export function reportLines(report: CheckReport): string[] {
   const lines: string[] = [];
   for (const r of report.results) if (r.status === 'failed') lines.push(failedLine(r));
-  for (const r of report.results) if (r.status === 'skipped') lines.push(`SKIP ${r.id} [${r.rules.join(' ')}] ${r.reason ?? ''}`);
-  for (const r of report.results) if (r.warnings.length) lines.push(`WARN ${r.id} [${r.rules.join(' ')}] ${findings(r.warnings)}`);
+  for (const r of report.results)
+    if (r.status === 'skipped') lines.push(`SKIP ${r.id} [${r.rules.join(' ')}] ${r.reason ?? ''}`);
+  for (const r of report.results)
+    if (r.warnings.length) lines.push(`WARN ${r.id} [${r.rules.join(' ')}] ${findings(r.warnings)}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   if (report.failed > 0 || report.warnings > 0) lines.push(RULES_HINT);
   lines.push(summaryLine(report));

@@ -23,10 +23,12 @@ export function inspectEnv(env: Record<string, string | undefined>): Report {
     const report = inspectOne(header, value);
     report.lines[0] = `${variable}=${value}`;
     if (header === TRACEPARENT_HEADER) parentValid = report.valid;
-    if (header === TRACESTATE_HEADER && !parentValid) report.lines.push('  note: without a valid TRACEPARENT, TRACESTATE is ignored [TC-18]');
+    if (header === TRACESTATE_HEADER && !parentValid)
+      report.lines.push('  note: without a valid TRACEPARENT, TRACESTATE is ignored [TC-18]');
     reports.push(report);
   }
-  if (reports.length === 0) return { valid: false, lines: ['no TRACEPARENT, TRACESTATE or BAGGAGE in the environment'] };
+  if (reports.length === 0)
+    return { valid: false, lines: ['no TRACEPARENT, TRACESTATE or BAGGAGE in the environment'] };
   const lines: string[] = [];
   reports.forEach((r, i) => lines.push(...(i > 0 ? [''] : []), ...r.lines));
   return { valid: reports.every((r) => r.valid), lines };

@@ -33,7 +33,9 @@ export function inspectHeaders(text: string): Report {
       `traceparent: ${h.traceparent.length} header lines`,
       `  ✗ invalid: more than one traceparent means there is no valid parent [TC-13]`,
     ];
-    h.traceparent.forEach((v, i) => lines.push('', `  line ${i + 1}:`, ...inspectOne(TRACEPARENT_HEADER, v).lines.map((l) => '  ' + l)));
+    h.traceparent.forEach((v, i) =>
+      lines.push('', `  line ${i + 1}:`, ...inspectOne(TRACEPARENT_HEADER, v).lines.map((l) => '  ' + l)),
+    );
     reports.push({ valid: false, lines });
   } else if (h.traceparent.length === 1) {
     reports.push(inspectOne(TRACEPARENT_HEADER, h.traceparent[0]));

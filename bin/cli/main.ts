@@ -88,9 +88,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return print(io, inspectEnv(io.env ?? process.env));
   }
   const [header, ...values] = rest;
-  if (header === undefined) return usageError(io, 'inspect needs a header name (traceparent, tracestate, baggage, server-timing), --headers or --env');
+  if (header === undefined)
+    return usageError(
+      io,
+      'inspect needs a header name (traceparent, tracestate, baggage, server-timing), --headers or --env',
+    );
   const name = header.toLowerCase();
-  if (!HEADERS.has(name)) return usageError(io, `unknown header '${header}'; expected traceparent, tracestate, baggage or server-timing`);
+  if (!HEADERS.has(name))
+    return usageError(io, `unknown header '${header}'; expected traceparent, tracestate, baggage or server-timing`);
   if (values.length !== 1) return usageError(io, `inspect ${name} takes exactly one value (quote it)`);
-  return print(io, name === SERVER_TIMING_HEADER ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]));
+  return print(
+    io,
+    name === SERVER_TIMING_HEADER ? inspectServerTiming(values[0]) : inspectOne(name as HeaderName, values[0]),
+  );
 }

@@ -55,12 +55,21 @@ async function main(): Promise<PageResult> {
   const table = document.getElementById('entries')!;
   for (const m of serverTiming) {
     const row = table.appendChild(document.createElement('tr'));
-    for (const cell of [m.name, String(m.duration), m.description]) row.appendChild(document.createElement('td')).textContent = cell;
+    for (const cell of [m.name, String(m.duration), m.description])
+      row.appendChild(document.createElement('td')).textContent = cell;
   }
   const span = parseServerTimingTrace(entry.serverTiming) ?? null;
-  text('span', span ? `The server's span: trace ${span.traceId}, span ${span.spanId}, flags ${span.traceFlags.toString(16).padStart(2, '0')}. This page's own telemetry can point at it.` : 'No trace metric in Server-Timing.');
+  text(
+    'span',
+    span
+      ? `The server's span: trace ${span.traceId}, span ${span.spanId}, flags ${span.traceFlags.toString(16).padStart(2, '0')}. This page's own telemetry can point at it.`
+      : 'No trace metric in Server-Timing.',
+  );
   const hidden = await load(`${api}?tao=0&n=${Date.now()}`);
-  text('hidden', `Without Timing-Allow-Origin the same API shows this page ${hidden.serverTiming.length} Server-Timing entries.`);
+  text(
+    'hidden',
+    `Without Timing-Allow-Origin the same API shows this page ${hidden.serverTiming.length} Server-Timing entries.`,
+  );
   return { url, serverTiming, span, hiddenCount: hidden.serverTiming.length };
 }
 

@@ -103,7 +103,8 @@ export async function startExample(options: { port?: number; apiPort?: number } 
   const js = 'text/javascript; charset=utf-8';
   const pageServer = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(`${apiOrigin}/api/checkout`));
+    if (path === '/')
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(`${apiOrigin}/api/checkout`));
     else if (path === PAGE_SCRIPT_PATH) res.writeHead(200, { 'content-type': js }).end(pageScript);
     else if (path === '/favicon.ico') res.writeHead(204).end();
     else res.writeHead(404).end('not found');
@@ -166,7 +167,9 @@ async function main(): Promise<void> {
   }
   try {
     const example = await startExample({ port: port as number, apiPort: apiPort as number });
-    process.stdout.write(`page  ${example.pageUrl}   (open it in a browser)\napi   ${example.apiUrl}\npage script ${example.bundleBytes.min} B minified, ${example.bundleBytes.gzip} B gzip, library included\n`);
+    process.stdout.write(
+      `page  ${example.pageUrl}   (open it in a browser)\napi   ${example.apiUrl}\npage script ${example.bundleBytes.min} B minified, ${example.bundleBytes.gzip} B gzip, library included\n`,
+    );
   } catch (error) {
     process.stderr.write(`example: ${(error as Error).message}\n`);
     process.exit(1);

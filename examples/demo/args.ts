@@ -8,7 +8,12 @@ export function readOption(argv: readonly string[], flag: string): string | unde
 }
 
 /** A TCP port from `flag`, then `env`, then `fallback`; a string explaining the problem otherwise. */
-export function readPort(argv: readonly string[], flag: string, env: string | undefined, fallback: number): number | string {
+export function readPort(
+  argv: readonly string[],
+  flag: string,
+  env: string | undefined,
+  fallback: number,
+): number | string {
   const raw = readOption(argv, flag) ?? env;
   if (raw === undefined || raw === '') return raw === '' ? `${flag} needs a port number` : fallback;
   const port = Number(raw);

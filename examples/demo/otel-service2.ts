@@ -27,13 +27,18 @@ const server = createServer((req, res) => {
   const parent = api.propagation.extract(api.ROOT_CONTEXT, req.headers);
   const span = tracer.startSpan('api2_span', { kind: api.SpanKind.SERVER }, parent);
   const baggage = api.propagation.getBaggage(parent);
-  const entries: Array<[string, string]> = baggage ? baggage.getAllEntries().map(([key, entry]) => [key, entry.value]) : [];
+  const entries: Array<[string, string]> = baggage
+    ? baggage.getAllEntries().map(([key, entry]) => [key, entry.value])
+    : [];
   send({ type: 'baggage', service: SERVICE, entries });
   const hello = baggage?.getEntry('hello')?.value;
   if (hello !== undefined) span.setAttribute('baggage.hello', hello);
   span.end();
   // The server's own span, whose flags came from the caller's (the random flag mirrored, TC-34).
-  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'server-timing': `app;dur=${durationMs(span)}, ${formatServerTimingTrace(span.spanContext())}` });
+  res.writeHead(200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'server-timing': `app;dur=${durationMs(span)}, ${formatServerTimingTrace(span.spanContext())}`,
+  });
   res.end('Hello from API 2!');
 });
 

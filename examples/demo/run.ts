@@ -84,14 +84,19 @@ function exitReason(service: Service, what: string): DemoError {
   const taken = service.messages.find((m) => m.type === 'port-in-use');
   if (taken) return new DemoError(`port ${service.port} is already in use; pass ${service.flag} <n>`);
   const failed = service.messages.find((m) => m.type === 'listen-error');
-  if (failed && failed.type === 'listen-error') return new DemoError(`${service.name} could not listen on port ${service.port}: ${failed.message}`);
+  if (failed && failed.type === 'listen-error')
+    return new DemoError(`${service.name} could not listen on port ${service.port}: ${failed.message}`);
   const detail = service.stderr.trim() ? `:\n${service.stderr.trim()}` : '';
-  return new DemoError(`${service.name} exited (code ${service.child.exitCode ?? service.child.signalCode}) before ${what}${detail}`);
+  return new DemoError(
+    `${service.name} exited (code ${service.child.exitCode ?? service.child.signalCode}) before ${what}${detail}`,
+  );
 }
 
 function start(name: string, file: string, flag: string, port: number, extra: string[]): Service {
   const script = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, [script, '--port', String(port), '--exit-with-parent', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, '--port', String(port), '--exit-with-parent', ...extra], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   children.push(child);
   const service: Service = { name, flag, port, child, messages: [], stderr: '', closed: false };
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -141,7 +146,10 @@ async function demo(port1: number, port2: number, otel: boolean): Promise<void> 
   const prefix = otel ? './otel-' : './';
   const s2 = start('service 2', `${prefix}service2.js`, '--port2', port2, []);
   const s1 = start('service 1', `${prefix}service1.js`, '--port1', port1, ['--port2', String(port2)]);
-  const [r2, r1] = await Promise.all([waitFor(s2, 'it was ready', pick('ready')), waitFor(s1, 'it was ready', pick('ready'))]);
+  const [r2, r1] = await Promise.all([
+    waitFor(s2, 'it was ready', pick('ready')),
+    waitFor(s1, 'it was ready', pick('ready')),
+  ]);
   print(
     'w3c-propagation demo: one trace across two services over real HTTP',
     ...(otel ? ['on the OpenTelemetry SDK, with w3c-propagation/otel as the global propagator'] : []),
@@ -163,12 +171,33 @@ async function demo(port1: number, port2: number, otel: boolean): Promise<void> 
   const answered = await waitFor(s1, "it reported service 2's response", pick('response'));
 
   print('Headers that crossed the wire (as service 2 received them):', ...headerLines(received.headers), '');
-  print(otel ? 'Spans (OpenTelemetry SDK, printed in the same format):' : 'Spans (console exporter, pretty format):', `  service 1  ${span1.line}`, `  service 2  ${span2.line}`, '');
+  print(
+    otel ? 'Spans (OpenTelemetry SDK, printed in the same format):' : 'Spans (console exporter, pretty format):',
+    `  service 1  ${span1.line}`,
+    `  service 2  ${span2.line}`,
+    '',
+  );
   print('Baggage that arrived at service 2:');
-  print(...(baggage.entries.length ? baggage.entries.map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`) : ['  (none)']), '');
-  print('Server-Timing in service 2\'s response (as service 1 read it):', `  server-timing: ${answered.serverTiming ?? '(none)'}`, '');
+  print(
+    ...(baggage.entries.length ? baggage.entries.map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`) : ['  (none)']),
+    '',
+  );
+  print(
+    "Server-Timing in service 2's response (as service 1 read it):",
+    `  server-timing: ${answered.serverTiming ?? '(none)'}`,
+    '',
+  );
 
-  const checks = runChecks(response.status, body, span1.record, span2.record, sent.headers, received.headers, baggage.entries, answered.reported);
+  const checks = runChecks(
+    response.status,
+    body,
+    span1.record,
+    span2.record,
+    sent.headers,
+    received.headers,
+    baggage.entries,
+    answered.reported,
+  );
   print('Checks:', ...checks.map(([ok, text]) => `  ${ok ? '✓' : '✗'} ${text}`));
   const failed = checks.filter(([ok]) => !ok);
   if (failed.length) throw new DemoError(`${failed.length} of ${checks.length} checks failed`);
@@ -186,7 +215,10 @@ function runChecks(
 ): Array<[boolean, string]> {
   const wireParent = typeof received.traceparent === 'string' ? received.traceparent.split('-')[2] : undefined;
   return [
-    [status === 200 && body === 'Hello from API 2!', `service 1 answered with service 2's reply: ${JSON.stringify(body)}`],
+    [
+      status === 200 && body === 'Hello from API 2!',
+      `service 1 answered with service 2's reply: ${JSON.stringify(body)}`,
+    ],
     [span1.traceId === span2.traceId, `both spans share one trace id: ${span1.traceId}`],
     [span2.parentSpanId === span1.spanId, `api2_span's parent is api1_span: ${span2.parentSpanId} = ${span1.spanId}`],
     [span1.parentSpanId === null, 'api1_span is the root of the trace'],
@@ -201,7 +233,8 @@ function runChecks(
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof DemoError || !(error instanceof Error)) return String(error instanceof Error ? error.message : error);
+  if (error instanceof DemoError || !(error instanceof Error))
+    return String(error instanceof Error ? error.message : error);
   const cause = (error as { cause?: unknown }).cause;
   return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }

@@ -24,7 +24,9 @@ export function serve(server: Server, service: string, port: number): void {
 }
 
 /** Only the propagation headers, as they arrived. */
-export function propagationHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+export function propagationHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const name of ['traceparent', 'tracestate', 'baggage']) {
     const value = headers[name];

@@ -29,7 +29,9 @@ if (typeof port === 'string' || typeof port2 === 'string') {
 const target = readOption(argv, '--target') ?? `http://${HOST}:${port2}/`;
 
 setContextManager(new AsyncLocalStorageContextManager());
-const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const propagator = new CompositePropagator({
+  propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+});
 const responsePropagator = new W3CTraceResponsePropagator();
 const tracer = createTracer({
   onEnd: [

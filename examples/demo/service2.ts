@@ -26,7 +26,9 @@ if (typeof port === 'string') {
   process.exit(2);
 }
 
-const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const propagator = new CompositePropagator({
+  propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+});
 const responsePropagator = new W3CTraceResponsePropagator();
 const tracer = createTracer({
   onEnd: [
@@ -41,7 +43,9 @@ const server = createServer((req, res) => {
   const parent = propagator.extract(ROOT_CONTEXT, carrier);
   const span = tracer.startSpan('api2_span', {}, parent);
   const baggage = getBaggage(parent);
-  const entries: Array<[string, string]> = baggage ? baggage.getAllEntries().map(([key, entry]) => [key, entry.value]) : [];
+  const entries: Array<[string, string]> = baggage
+    ? baggage.getAllEntries().map(([key, entry]) => [key, entry.value])
+    : [];
   send({ type: 'baggage', service: SERVICE, entries });
   const hello = baggage?.getEntry('hello')?.value;
   if (hello !== undefined) span.setAttribute('baggage.hello', hello);

@@ -17,7 +17,12 @@ const traceparentKept = {
         version: { const: '00' },
         traceId: { type: 'string', pattern: '^[0-9a-f]{32}$' },
         spanId: { type: 'string', pattern: '^[0-9a-f]{16}$' },
-        traceFlags: { description: 'The flags byte as received, unknown bits included.', type: 'integer', minimum: 0, maximum: 255 },
+        traceFlags: {
+          description: 'The flags byte as received, unknown bits included.',
+          type: 'integer',
+          minimum: 0,
+          maximum: 255,
+        },
       },
     },
   ],
@@ -29,7 +34,15 @@ const tracestateKept = {
     { type: 'null' },
     {
       type: 'array',
-      items: { type: 'array', minItems: 2, maxItems: 2, prefixItems: [{ type: 'string', minLength: 1 }, { type: 'string', minLength: 1 }] },
+      items: {
+        type: 'array',
+        minItems: 2,
+        maxItems: 2,
+        prefixItems: [
+          { type: 'string', minLength: 1 },
+          { type: 'string', minLength: 1 },
+        ],
+      },
     },
   ],
 };
@@ -65,9 +78,18 @@ function caseOf(header: string, kept: string): object {
     additionalProperties: false,
     dependentRequired: { accept: ['note'], note: ['accept'] },
     properties: {
-      id: { description: 'Stable, kebab-case, unique across both files.', type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+      id: {
+        description: 'Stable, kebab-case, unique across both files.',
+        type: 'string',
+        pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+      },
       description: { description: 'One sentence for a person.', type: 'string', minLength: 1 },
-      rules: { description: 'The requirement ids (TC-n, BG-n) of the w3c-propagation spec digests the case shows.', type: 'array', minItems: 1, items: { type: 'string', pattern: '^(TC|BG)-[1-9][0-9]*$' } },
+      rules: {
+        description: 'The requirement ids (TC-n, BG-n) of the w3c-propagation spec digests the case shows.',
+        type: 'array',
+        minItems: 1,
+        items: { type: 'string', pattern: '^(TC|BG)-[1-9][0-9]*$' },
+      },
       header: { const: header },
       input: {
         description: 'The header value, or several header lines of the same name.',
@@ -77,7 +99,8 @@ function caseOf(header: string, kept: string): object {
       expect: outcome,
       output: { $ref: '#/$defs/output' },
       accept: {
-        description: 'Every accepted { expect, output } pair where the spec allows more than one; expect/output is one of them.',
+        description:
+          'Every accepted { expect, output } pair where the spec allows more than one; expect/output is one of them.',
         type: 'array',
         minItems: 2,
         items: {
@@ -95,7 +118,8 @@ function caseOf(header: string, kept: string): object {
 export const SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'w3c-propagation test vectors',
-  description: 'A corpus of W3C Trace Context and Baggage header values: for each, whether it is valid, what a receiver keeps and what a conforming propagator sends on.',
+  description:
+    'A corpus of W3C Trace Context and Baggage header values: for each, whether it is valid, what a receiver keeps and what a conforming propagator sends on.',
   type: 'object',
   required: ['corpus', 'version', 'description', 'cases'],
   additionalProperties: false,
@@ -105,7 +129,13 @@ export const SCHEMA = {
     description: { type: 'string' },
     cases: {
       type: 'array',
-      items: { oneOf: [{ $ref: '#/$defs/traceparentCase' }, { $ref: '#/$defs/tracestateCase' }, { $ref: '#/$defs/baggageCase' }] },
+      items: {
+        oneOf: [
+          { $ref: '#/$defs/traceparentCase' },
+          { $ref: '#/$defs/tracestateCase' },
+          { $ref: '#/$defs/baggageCase' },
+        ],
+      },
     },
   },
   $defs: {

@@ -28,7 +28,10 @@ test('BG-16 BG-17 members over the limits are not kept; a member is never cut', 
   assert.is(r.kept.value?.length, 180);
   assert.is(r.kept.sends, Array.from({ length: 180 }, (_, i) => `k${i}=v`).join(','));
   const limited = inspectBaggage('a=1,b=22,c=3', { maxMemberBytes: 3 });
-  assert.equal(limited.kept.value?.map((m) => m.key), ['a', 'c']);
+  assert.equal(
+    limited.kept.value?.map((m) => m.key),
+    ['a', 'c'],
+  );
   assert.is(limited.kept.sends, 'a=1,c=3');
   assert.equal(inspectBaggage('a=1,b=2,c=3', { maxMembers: 2 }).kept.sends, 'a=1,b=2');
 });
@@ -36,8 +39,18 @@ test('BG-16 BG-17 members over the limits are not kept; a member is never cut', 
 test('BG-2 BG-19 several lines are one list; duplicates kept in order, with a warning', () => {
   const r = inspectBaggage(['k=1', 'k=2,j=%25']);
   assert.ok(r.valid);
-  assert.equal(r.warnings?.map((w) => w.rule), ['BG-22']);
-  assert.equal(r.kept.value?.map((m) => [m.key, m.value]), [['k', '1'], ['k', '2'], ['j', '%']]);
+  assert.equal(
+    r.warnings?.map((w) => w.rule),
+    ['BG-22'],
+  );
+  assert.equal(
+    r.kept.value?.map((m) => [m.key, m.value]),
+    [
+      ['k', '1'],
+      ['k', '2'],
+      ['j', '%'],
+    ],
+  );
   assert.is(r.kept.sends, 'k=1,k=2,j=%25');
 });
 

@@ -6,7 +6,8 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { formatBaggage, inspectBaggage, parseBaggage, type BaggageLimits, type Problem } from '../../src/index.js';
 
-const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 3000;
+const numRuns =
+  Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 3000;
 
 function errors(value: string | string[], limits?: Partial<BaggageLimits>): [string, number, string][] {
   const r = inspectBaggage(value, limits);
@@ -46,7 +47,10 @@ test('BG-16 BG-17 limits are reported: a member too long, too many members, too 
   assert.equal(errors('a=1,big=' + 'x'.repeat(5000), { maxMemberBytes: 4096 }), [['member-too-long', 4, 'BG-17']]);
   assert.equal(errors('a=1,big=' + 'x'.repeat(5000)), [], 'a 5,004-byte member within 8,192 bytes is kept (BG-16)');
   const many = Array.from({ length: 181 }, (_, i) => `k${i}=1`).join(',');
-  assert.equal(errors(many).map(([code, , rule]) => [code, rule]), [['too-many-members', 'BG-16']]);
+  assert.equal(
+    errors(many).map(([code, , rule]) => [code, rule]),
+    [['too-many-members', 'BG-16']],
+  );
   const long = Array.from({ length: 3 }, (_, i) => `k${i}=${'x'.repeat(4000)}`).join(',');
   assert.equal(errors(long), [['too-long', 8008, 'BG-16']]);
 });
@@ -72,12 +76,20 @@ test('BG-20 the problem list is capped so a hostile header cannot make it huge: 
   if (!r.valid) {
     assert.is(r.errors.length, 33);
     const last = r.errors[32];
-    assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 32 * 4 + 1, 'BG-20'], 'at the first problem left out');
+    assert.equal(
+      [last.code, last.offset, last.rule],
+      ['too-many-problems', 32 * 4 + 1, 'BG-20'],
+      'at the first problem left out',
+    );
     assert.match(last.message, /^9969 more problems/, '10,001 members (the last one empty), one problem each');
   }
   const percents = Array.from({ length: 40 }, (_, i) => `k${i}=%`).join(',');
   const warned = inspectBaggage(percents).warnings ?? [];
-  assert.equal(warned.map((w) => w.code).slice(31), ['literal-percent', 'too-many-problems'], 'warnings are capped alike');
+  assert.equal(
+    warned.map((w) => w.code).slice(31),
+    ['literal-percent', 'too-many-problems'],
+    'warnings are capped alike',
+  );
   assert.equal([warned[32].offset, warned[32].rule], [percents.indexOf('k32=%') + 4, 'BG-20']);
 });
 

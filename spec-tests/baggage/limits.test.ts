@@ -5,10 +5,20 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { createBaggage, DEFAULT_BAGGAGE_LIMITS, formatBaggage, inspectBaggage, parseBaggage, ROOT_CONTEXT, setBaggage, W3CBaggagePropagator } from '../../src/index.js';
+import {
+  createBaggage,
+  DEFAULT_BAGGAGE_LIMITS,
+  formatBaggage,
+  inspectBaggage,
+  parseBaggage,
+  ROOT_CONTEXT,
+  setBaggage,
+  W3CBaggagePropagator,
+} from '../../src/index.js';
 import { BAGGAGE_MEMBER_RE, BAGGAGE_RE } from '../helpers/abnf.js';
 
-const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 1000;
+const numRuns =
+  Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 1000;
 
 /** `count` members of exactly `size` bytes each. */
 function header(count: number, size: number, prefix = 'k'): string {
@@ -49,14 +59,22 @@ test('BG-16 180 members pass; the 181st and later are dropped', () => {
 test('BG-16 a member of 4,097 to 8,192 bytes is kept: every member of a header within 8,192 bytes is', () => {
   const big = 'big=' + 'x'.repeat(4093);
   assert.is(big.length, 4097);
-  assert.equal(parseBaggage(`a=1,${big},c=3`).getAllEntries().map(([k]) => k), ['a', 'big', 'c']);
+  assert.equal(
+    parseBaggage(`a=1,${big},c=3`)
+      .getAllEntries()
+      .map(([k]) => k),
+    ['a', 'big', 'c'],
+  );
   assert.is(parseBaggage('ok=' + 'x'.repeat(8189)).size, 1, 'exactly 8,192 bytes is kept');
 });
 
 test('BG-17 a member over the member limit is dropped whole and the others kept', () => {
   const big = 'big=' + 'x'.repeat(4093);
   const b = parseBaggage(`a=1,${big},c=3`, { maxMemberBytes: 4096 });
-  assert.equal(b.getAllEntries().map(([k]) => k), ['a', 'c']);
+  assert.equal(
+    b.getAllEntries().map(([k]) => k),
+    ['a', 'c'],
+  );
   assert.is(parseBaggage('ok=' + 'x'.repeat(4093), { maxMemberBytes: 4096 }).size, 1, 'exactly 4,096 bytes is kept');
 });
 
@@ -79,7 +97,10 @@ test('BG-16 limits are configurable for parse, format and the propagator; the pr
   assert.is(wide.size, 70);
   propagator.inject(setBaggage(ROOT_CONTEXT, wide), carrier);
   assert.is(carrier.baggage.length, 70 * 129 - 1);
-  assert.throws(() => new W3CBaggagePropagator({ limits: { maxMembers: 63 } }), /maxMembers must be an integer of at least 64 \(BG-16\)/);
+  assert.throws(
+    () => new W3CBaggagePropagator({ limits: { maxMembers: 63 } }),
+    /maxMembers must be an integer of at least 64 \(BG-16\)/,
+  );
   assert.throws(() => new W3CBaggagePropagator({ limits: { maxTotalBytes: 8191 } }), /at least 8192/);
   assert.throws(() => new W3CBaggagePropagator({ limits: { maxMemberBytes: 1.5 } }), RangeError);
   assert.throws(() => new W3CBaggagePropagator({ limits: { maxMembers: NaN } }), RangeError);
@@ -103,8 +124,15 @@ test('BG-17 formatBaggage drops members whose encoding is over the member limit'
 
 test('BG-16 BG-17 property: any baggage formats to a valid header within the limits, whole members only', () => {
   const key = fc.stringMatching(/^[a-zA-Z0-9_-]{1,8}$/);
-  const value = fc.oneof(fc.string({ maxLength: 50 }), fc.integer({ min: 0, max: 5000 }).map((n) => 'x'.repeat(n)));
-  const limits = fc.record({ maxMembers: fc.integer({ min: 1, max: 200 }), maxMemberBytes: fc.integer({ min: 1, max: 5000 }), maxTotalBytes: fc.integer({ min: 1, max: 10000 }) });
+  const value = fc.oneof(
+    fc.string({ maxLength: 50 }),
+    fc.integer({ min: 0, max: 5000 }).map((n) => 'x'.repeat(n)),
+  );
+  const limits = fc.record({
+    maxMembers: fc.integer({ min: 1, max: 200 }),
+    maxMemberBytes: fc.integer({ min: 1, max: 5000 }),
+    maxTotalBytes: fc.integer({ min: 1, max: 10000 }),
+  });
   fc.assert(
     fc.property(fc.array(fc.tuple(key, value), { maxLength: 250 }), limits, (pairs, lim) => {
       let b = createBaggage();
@@ -120,7 +148,13 @@ test('BG-16 BG-17 property: any baggage formats to a valid header within the lim
         assert.ok(BAGGAGE_MEMBER_RE.test(part));
       }
       // Whole members: every member written is one of the baggage's members, unchanged.
-      const all = new Set(b.getAllEntries().map(([k, e]) => formatBaggage(createBaggage([[k, e]]), { maxMemberBytes: Infinity, maxTotalBytes: Infinity })));
+      const all = new Set(
+        b
+          .getAllEntries()
+          .map(([k, e]) =>
+            formatBaggage(createBaggage([[k, e]]), { maxMemberBytes: Infinity, maxTotalBytes: Infinity }),
+          ),
+      );
       for (const part of parts) assert.ok(all.has(part));
       // And parsing it back with the same limits keeps everything.
       assert.is(formatBaggage(parseBaggage(h, lim), lim), h);

@@ -29,11 +29,18 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { W3CBaggagePropagator as OtelPropagator } from '@opentelemetry/core';
-import { defaultTextMapGetter, defaultTextMapSetter, propagation, ROOT_CONTEXT as OTEL_ROOT, baggageEntryMetadataFromString } from '@opentelemetry/api';
+import {
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  propagation,
+  ROOT_CONTEXT as OTEL_ROOT,
+  baggageEntryMetadataFromString,
+} from '@opentelemetry/api';
 import { createBaggage, getBaggage, ROOT_CONTEXT, setBaggage, W3CBaggagePropagator } from '../../src/index.js';
 import { ows, uniqueBaggageEntries } from '../helpers/otel-departures.js';
 
-const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 1000;
+const numRuns =
+  Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 1000;
 const ours = new W3CBaggagePropagator();
 const otel = new OtelPropagator();
 
@@ -44,7 +51,10 @@ function sorted(list: Entries): Entries {
 }
 
 function oursExtract(header: string): Entries {
-  return (getBaggage(ours.extract(ROOT_CONTEXT, { baggage: header }))?.getAllEntries() ?? []).map(([k, e]) => [k, e.value]);
+  return (getBaggage(ours.extract(ROOT_CONTEXT, { baggage: header }))?.getAllEntries() ?? []).map(([k, e]) => [
+    k,
+    e.value,
+  ]);
 }
 
 function otelExtract(header: string): Entries {
@@ -72,7 +82,10 @@ test('agree on extract of spec-following headers (unique token keys, encoded val
     fc.property(entries, ows, (list, pad) => {
       const header = list.map(([k, v]) => `${pad}${k}${pad}=${pad}${encodeURIComponent(v)}${pad}`).join(',');
       assert.equal(sorted(oursExtract(header)), sorted(otelExtract(header)));
-      assert.equal(oursExtract(header), list.map(([k, v]) => [k, v]));
+      assert.equal(
+        oursExtract(header),
+        list.map(([k, v]) => [k, v]),
+      );
     }),
     { numRuns },
   );
@@ -92,14 +105,49 @@ test('agree on inject: each reads back what the other writes', () => {
 test('disagreements on extract, by rule (see the list at the top)', () => {
   const cases: [string, string, Entries, Entries][] = [
     ['BG-12', 'user%20id=1', [['user%20id', '1']], [['user id', '1']]],
-    ['BG-4', 'a=1,k=', [['a', '1'], ['k', '']], [['a', '1']]],
-    ['BG-19', 'a=1,a=2', [['a', '1'], ['a', '2']], [['a', '2']]],
-    ['BG-19', 'b=1,7=2', [['b', '1'], ['7', '2']], [['7', '2'], ['b', '1']]],
+    [
+      'BG-4',
+      'a=1,k=',
+      [
+        ['a', '1'],
+        ['k', ''],
+      ],
+      [['a', '1']],
+    ],
+    [
+      'BG-19',
+      'a=1,a=2',
+      [
+        ['a', '1'],
+        ['a', '2'],
+      ],
+      [['a', '2']],
+    ],
+    [
+      'BG-19',
+      'b=1,7=2',
+      [
+        ['b', '1'],
+        ['7', '2'],
+      ],
+      [
+        ['7', '2'],
+        ['b', '1'],
+      ],
+    ],
     ['BG-3', 'bad key=1', [], [['bad key', '1']]],
     ['BG-4', 'k=a b', [], [['k', 'a b']]],
     ['BG-10', 'k=%E2%82', [['k', '\ufffd']], []],
     ['BG-14', 'k=100%', [['k', '100%']], []],
-    ['BG-23', '__proto__=1,a=2', [['__proto__', '1'], ['a', '2']], [['a', '2']]],
+    [
+      'BG-23',
+      '__proto__=1,a=2',
+      [
+        ['__proto__', '1'],
+        ['a', '2'],
+      ],
+      [['a', '2']],
+    ],
   ];
   for (const [rule, header, expectedOurs, expectedOtel] of cases) {
     assert.equal(oursExtract(header), expectedOurs, `${rule} ours: ${header}`);
@@ -107,8 +155,13 @@ test('disagreements on extract, by rule (see the list at the top)', () => {
   }
   // BG-7, BG-15: properties.
   const header = 'k=v;ttl=3%200;flag';
-  assert.equal(getBaggage(ours.extract(ROOT_CONTEXT, { baggage: header }))?.getEntry('k')?.properties, [{ key: 'ttl', value: '3 0' }, { key: 'flag' }]);
-  const otelEntry = propagation.getBaggage(otel.extract(OTEL_ROOT, { baggage: header }, defaultTextMapGetter))?.getEntry('k');
+  assert.equal(getBaggage(ours.extract(ROOT_CONTEXT, { baggage: header }))?.getEntry('k')?.properties, [
+    { key: 'ttl', value: '3 0' },
+    { key: 'flag' },
+  ]);
+  const otelEntry = propagation
+    .getBaggage(otel.extract(OTEL_ROOT, { baggage: header }, defaultTextMapGetter))
+    ?.getEntry('k');
   assert.is(otelEntry?.metadata?.toString(), 'ttl=3%200;flag');
 });
 
@@ -120,12 +173,11 @@ test('disagreements on inject, by rule (see the list at the top)', () => {
   assert.is(oursInject([['a#b', '1']]), 'a#b=1');
   assert.is(otelInject([['a#b', '1']]), 'a%23b=1');
   // BG-15
-  assert.is(
-    String(createBaggage({ k: { value: 'v', properties: [{ key: 'p', value: 'a b' }] } })),
-    'k=v;p=a%20b',
-  );
+  assert.is(String(createBaggage({ k: { value: 'v', properties: [{ key: 'p', value: 'a b' }] } })), 'k=v;p=a%20b');
   const carrier: Record<string, string> = {};
-  const withMetadata = propagation.createBaggage({ k: { value: 'v', metadata: baggageEntryMetadataFromString('p=a b') } });
+  const withMetadata = propagation.createBaggage({
+    k: { value: 'v', metadata: baggageEntryMetadataFromString('p=a b') },
+  });
   otel.inject(propagation.setBaggage(OTEL_ROOT, withMetadata), carrier, defaultTextMapSetter);
   assert.is(carrier.baggage, 'k=v;p=a b', 'a space in a header value: not a valid baggage-string');
 });

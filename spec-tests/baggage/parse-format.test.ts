@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { createBaggage, formatBaggage, parseBaggage, type Baggage, type BaggageMember } from '../../src/index.js';
 import { BAGGAGE_KEY_RE, BAGGAGE_RE } from '../helpers/abnf.js';
 
-const numRuns = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 3000;
+const numRuns =
+  Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS) || 3000;
 
 function members(b: Baggage): BaggageMember[] {
   return b.members();
@@ -40,7 +41,10 @@ test('BG-7 properties ;k and ;k=v are kept in order, repeats allowed', () => {
 
 test('BG-3 keys are case-sensitive tokens; every tchar is allowed', () => {
   const key = "!#$%&'*+-.^_`|~09AZaz";
-  assert.equal(members(parseBaggage(`${key}=1,K=2,k=3`)).map((m) => m.key), [key, 'K', 'k']);
+  assert.equal(
+    members(parseBaggage(`${key}=1,K=2,k=3`)).map((m) => m.key),
+    [key, 'K', 'k'],
+  );
 });
 
 test('BG-12 keys are never percent-decoded; BG-10 values are', () => {
@@ -55,7 +59,10 @@ test('BG-15 property values are percent-decoded on parse and encoded on format',
     { key: 'note', value: 'café au lait' },
     { key: 'bad', value: '\ufffd' },
   ]);
-  assert.is(formatBaggage(createBaggage({ k: { value: 'v', properties: [{ key: 'p', value: 'a b;c' }] } })), 'k=v;p=a%20b%3Bc');
+  assert.is(
+    formatBaggage(createBaggage({ k: { value: 'v', properties: [{ key: 'p', value: 'a b;c' }] } })),
+    'k=v;p=a%20b%3Bc',
+  );
 });
 
 test('BG-13 + stays a plus in values', () => {
@@ -64,7 +71,10 @@ test('BG-13 + stays a plus in values', () => {
 
 test('BG-2 several header values are one list, in order', () => {
   const b = parseBaggage(['a=1,b=2', ' c=3 ', 'a=4']);
-  assert.equal(b.getAllEntries().map(([k, e]) => `${k}=${e.value}`), ['a=1', 'b=2', 'c=3', 'a=4']);
+  assert.equal(
+    b.getAllEntries().map(([k, e]) => `${k}=${e.value}`),
+    ['a=1', 'b=2', 'c=3', 'a=4'],
+  );
 });
 
 test('BG-19 duplicates and their order survive parse -> format', () => {
@@ -93,13 +103,22 @@ test('BG-20 a malformed member is dropped and the valid members around it are ke
   ];
   for (const bad of malformed) {
     const b = parseBaggage(`a=1,${bad},z=2`);
-    assert.equal(b.getAllEntries().map(([k]) => k), ['a', 'z'], JSON.stringify(bad));
+    assert.equal(
+      b.getAllEntries().map(([k]) => k),
+      ['a', 'z'],
+      JSON.stringify(bad),
+    );
   }
 });
 
 test('BG-20 input that is not a string reads as empty baggage', () => {
   for (const value of [undefined, null, 42, {}, [1, 2], Symbol('x')]) assert.is(parseBaggage(value as never).size, 0);
-  assert.equal(parseBaggage(['a=1', 7 as never, 'b=2']).getAllEntries().map(([k]) => k), ['a', 'b']);
+  assert.equal(
+    parseBaggage(['a=1', 7 as never, 'b=2'])
+      .getAllEntries()
+      .map(([k]) => k),
+    ['a', 'b'],
+  );
 });
 
 test('BG-4 formatBaggage writes values canonically and an empty baggage as ""', () => {
@@ -127,7 +146,9 @@ test('BG-19 property: parseBaggage(formatBaggage(b)) equals b, duplicates and pr
     fc.property(fc.array(member, { maxLength: 12 }), (list) => {
       const b = build(list);
       assert.is(b.size, list.length);
-      const expected = list.map((m) => (m.properties.length ? { key: m.key, value: m.value, properties: m.properties } : { key: m.key, value: m.value }));
+      const expected = list.map((m) =>
+        m.properties.length ? { key: m.key, value: m.value, properties: m.properties } : { key: m.key, value: m.value },
+      );
       assert.equal(members(b), expected);
       assert.equal(members(parseBaggage(formatBaggage(b))), expected);
     }),
@@ -140,10 +161,13 @@ test('BG-6 property: adding OWS around every separator changes nothing', () => {
   fc.assert(
     fc.property(fc.array(member, { minLength: 1, maxLength: 6 }), ows, (list, pad) => {
       const header = formatBaggage(build(list));
-      const padded = pad + header.replace(/[=;,]/g, (sep, at: number) => {
-        // Only separators, never an `=` inside a value: the first = of a member or property.
-        return sep === '=' && !isSeparatorEquals(header, at) ? sep : `${pad}${sep}${pad}`;
-      }) + pad;
+      const padded =
+        pad +
+        header.replace(/[=;,]/g, (sep, at: number) => {
+          // Only separators, never an `=` inside a value: the first = of a member or property.
+          return sep === '=' && !isSeparatorEquals(header, at) ? sep : `${pad}${sep}${pad}`;
+        }) +
+        pad;
       assert.equal(members(parseBaggage(padded)), members(parseBaggage(header)));
     }),
     { numRuns },
@@ -158,10 +182,20 @@ function isSeparatorEquals(header: string, at: number): boolean {
 
 test('BG-4 property: every formatted header matches the ABNF (independent reference regex)', () => {
   fc.assert(
-    fc.property(fc.array(fc.record({ key, value: fc.string({ unit: 'binary', maxLength: 30 }), properties: fc.array(property, { maxLength: 2 }) }), { maxLength: 10 }), (list) => {
-      const header = formatBaggage(createBaggage(list.map((m) => [m.key, m] as const)));
-      if (header !== '') assert.ok(BAGGAGE_RE.test(header), header);
-    }),
+    fc.property(
+      fc.array(
+        fc.record({
+          key,
+          value: fc.string({ unit: 'binary', maxLength: 30 }),
+          properties: fc.array(property, { maxLength: 2 }),
+        }),
+        { maxLength: 10 },
+      ),
+      (list) => {
+        const header = formatBaggage(createBaggage(list.map((m) => [m.key, m] as const)));
+        if (header !== '') assert.ok(BAGGAGE_RE.test(header), header);
+      },
+    ),
     { numRuns },
   );
 });

@@ -85,18 +85,44 @@ test('extract replaces the baggage already in the context (the incoming request 
 });
 
 test('BG-23 hostile carriers and getters leave the context unchanged, never throw', () => {
-  const throwing = new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); } });
-  for (const carrier of [undefined, null, 1, 'baggage=a=1', throwing, { baggage: 42 }, { baggage: [1, 2] }, { baggage: { toString: () => 'a=1' } }]) {
+  const throwing = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('boom');
+      },
+      ownKeys() {
+        throw new Error('boom');
+      },
+    },
+  );
+  for (const carrier of [
+    undefined,
+    null,
+    1,
+    'baggage=a=1',
+    throwing,
+    { baggage: 42 },
+    { baggage: [1, 2] },
+    { baggage: { toString: () => 'a=1' } },
+  ]) {
     assert.is(propagator.extract(ROOT_CONTEXT, carrier), ROOT_CONTEXT);
   }
-  const badGetter = { keys: () => [], get: () => { throw new Error('boom'); } };
+  const badGetter = {
+    keys: () => [],
+    get: () => {
+      throw new Error('boom');
+    },
+  };
   assert.is(propagator.extract(ROOT_CONTEXT, {}, badGetter), ROOT_CONTEXT);
   const ctx = setBaggageValue(ROOT_CONTEXT, 'a', '1');
   for (const carrier of [undefined, null, 1, 'x']) propagator.inject(ctx, carrier);
 });
 
 test('composes with the trace-context propagator: the two-service scenario in one process', () => {
-  const composite = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+  const composite = new CompositePropagator({
+    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+  });
   assert.equal(composite.fields(), ['traceparent', 'tracestate', 'baggage']);
   const tracer = createTracer();
   const api1 = tracer.startSpan('api1_span');

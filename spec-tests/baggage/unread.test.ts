@@ -7,13 +7,30 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { createBaggage, formatBaggage, getBaggage, parseBaggage, ROOT_CONTEXT, W3CBaggagePropagator, type BaggageLimits } from '../../src/index.js';
+import {
+  createBaggage,
+  formatBaggage,
+  getBaggage,
+  parseBaggage,
+  ROOT_CONTEXT,
+  W3CBaggagePropagator,
+  type BaggageLimits,
+} from '../../src/index.js';
 import { BAGGAGES, FUZZ_RUNS, wireString } from '../fuzz/arbitraries.js';
 
 const runs = { numRuns: Math.max(100, Math.floor(FUZZ_RUNS / 4)) };
-const LIMITS: Partial<BaggageLimits>[] = [{}, { maxMembers: 64 }, { maxMemberBytes: 20 }, { maxMembers: 64, maxTotalBytes: 8192, maxMemberBytes: 4096 }, { maxMembers: 500, maxTotalBytes: 20_000 }];
+const LIMITS: Partial<BaggageLimits>[] = [
+  {},
+  { maxMembers: 64 },
+  { maxMemberBytes: 20 },
+  { maxMembers: 64, maxTotalBytes: 8192, maxMemberBytes: 4096 },
+  { maxMembers: 500, maxTotalBytes: 20_000 },
+];
 
-function passThrough(header: string | string[], limits: Partial<BaggageLimits>): { sent: string | undefined; read: unknown } {
+function passThrough(
+  header: string | string[],
+  limits: Partial<BaggageLimits>,
+): { sent: string | undefined; read: unknown } {
   const propagator = new W3CBaggagePropagator({ limits });
   const ctx = propagator.extract(ROOT_CONTEXT, { baggage: header });
   const out: Record<string, string> = {};
@@ -21,7 +38,10 @@ function passThrough(header: string | string[], limits: Partial<BaggageLimits>):
   return { sent: out.baggage, read: getBaggage(ctx)?.getAllEntries() };
 }
 
-function expected(header: string | string[], limits: Partial<BaggageLimits>): { sent: string | undefined; read: unknown } {
+function expected(
+  header: string | string[],
+  limits: Partial<BaggageLimits>,
+): { sent: string | undefined; read: unknown } {
   const parsed = parseBaggage(header, limits);
   const sent = formatBaggage(parsed, limits);
   return { sent: sent === '' ? undefined : sent, read: parsed.size ? parsed.getAllEntries() : undefined };
@@ -29,10 +49,24 @@ function expected(header: string | string[], limits: Partial<BaggageLimits>): { 
 
 /** Headers as this library writes them: canonical, so they are kept unread. */
 const token = fc.stringMatching(/^[!#$%&'*+\-.^_`|~\w]{1,12}$/);
-const member = fc.tuple(token, fc.string({ unit: 'binary', maxLength: 12 }), fc.array(fc.tuple(token, fc.option(fc.string({ maxLength: 6 }), { nil: undefined })), { maxLength: 2 }));
+const member = fc.tuple(
+  token,
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.array(fc.tuple(token, fc.option(fc.string({ maxLength: 6 }), { nil: undefined })), { maxLength: 2 }),
+);
 const canonical = fc
   .array(member, { minLength: 1, maxLength: 70 })
-  .map((members) => members.map(([key, value, props]) => formatBaggage(createBaggage([[key, { value, properties: props.map(([k, v]) => (v === undefined ? { key: k } : { key: k, value: v })) }]]))).join(','));
+  .map((members) =>
+    members
+      .map(([key, value, props]) =>
+        formatBaggage(
+          createBaggage([
+            [key, { value, properties: props.map(([k, v]) => (v === undefined ? { key: k } : { key: k, value: v })) }],
+          ]),
+        ),
+      )
+      .join(','),
+  );
 
 /** Whether extract kept the header unread (internal fields: only to show the path is taken). */
 function keptUnread(header: string, limits: Partial<BaggageLimits>): boolean {
@@ -45,7 +79,12 @@ test('BG-19 canonical headers: the context reads what parseBaggage reads, inject
   fc.assert(
     fc.property(canonical, fc.constantFrom(...LIMITS), (header, limits) => {
       // Every canonical header within the default limits takes the unread path.
-      if (Object.keys(limits).length === 0 && header.length <= 8192 && header.split(',').length <= 180 && header.split(',').every((m) => m.length <= 8192)) {
+      if (
+        Object.keys(limits).length === 0 &&
+        header.length <= 8192 &&
+        header.split(',').length <= 180 &&
+        header.split(',').every((m) => m.length <= 8192)
+      ) {
         assert.ok(keptUnread(header, limits), header);
         unread++;
       }
@@ -67,7 +106,12 @@ test('BG-20 any header, one or several lines: the same as parse then format', ()
 });
 
 test('BG-19 a canonical header is forwarded as it came, duplicates, empty values and properties included', () => {
-  for (const h of ['hello=world', 'userId=alice,serverNode=DF%2028,isProduction=false', 'k=v;p;q=1,k=w,e=', 'caf%C3%A9=%F0%9F%98%80%E2%9C%93;p=%25']) {
+  for (const h of [
+    'hello=world',
+    'userId=alice,serverNode=DF%2028,isProduction=false',
+    'k=v;p;q=1,k=w,e=',
+    'caf%C3%A9=%F0%9F%98%80%E2%9C%93;p=%25',
+  ]) {
     assert.ok(keptUnread(h, {}), h);
     assert.is(passThrough(h, {}).sent, h);
   }

@@ -11,8 +11,14 @@ const dup = parseBaggage('a=1,b=2,a=3;p,c=4,a=5');
 test('BG-19 getEntry returns the first member with the key; getAllEntries keeps every one in order', () => {
   assert.equal(dup.getEntry('a'), { value: '1' });
   assert.is(dup.getEntry('missing'), undefined);
-  assert.equal(dup.getAllEntries().map(([k, e]) => `${k}=${e.value}`), ['a=1', 'b=2', 'a=3', 'c=4', 'a=5']);
-  assert.equal([...dup].map(([k]) => k), ['a', 'b', 'a', 'c', 'a']);
+  assert.equal(
+    dup.getAllEntries().map(([k, e]) => `${k}=${e.value}`),
+    ['a=1', 'b=2', 'a=3', 'c=4', 'a=5'],
+  );
+  assert.equal(
+    [...dup].map(([k]) => k),
+    ['a', 'b', 'a', 'c', 'a'],
+  );
   assert.is(dup.size, 5);
 });
 
@@ -25,7 +31,10 @@ test('BG-22 setEntry replaces the first duplicate in place and removes the later
 test('BG-19 setEntry on a new key appends it; on an existing key keeps its position', () => {
   const b = createBaggage({ a: '1', b: '2' });
   assert.is(formatBaggage(b.setEntry('c', '3')), 'a=1,b=2,c=3');
-  assert.is(formatBaggage(b.setEntry('a', { value: '9', properties: [{ key: 'p', value: 'q' }, { key: 'flag' }] })), 'a=9;p=q;flag,b=2');
+  assert.is(
+    formatBaggage(b.setEntry('a', { value: '9', properties: [{ key: 'p', value: 'q' }, { key: 'flag' }] })),
+    'a=9;p=q;flag,b=2',
+  );
 });
 
 test('removeEntry removes every member with the key; removeEntries several keys; clear all', () => {
@@ -37,13 +46,34 @@ test('removeEntry removes every member with the key; removeEntries several keys;
 });
 
 test('BG-3 setEntry throws a clear TypeError for a key or property key that is not a token', () => {
-  for (const key of ['', 'a b', 'k=v', 'ké', 'a,b', 'a;b', '"q"', '(x)', 'a/b', 'a\u0000', 7 as never, undefined as never]) {
-    assert.throws(() => createBaggage().setEntry(key, 'v'), (e: unknown) => e instanceof TypeError && /not a token \(BG-3\)/.test((e as Error).message), String(key));
+  for (const key of [
+    '',
+    'a b',
+    'k=v',
+    'ké',
+    'a,b',
+    'a;b',
+    '"q"',
+    '(x)',
+    'a/b',
+    'a\u0000',
+    7 as never,
+    undefined as never,
+  ]) {
+    assert.throws(
+      () => createBaggage().setEntry(key, 'v'),
+      (e: unknown) => e instanceof TypeError && /not a token \(BG-3\)/.test((e as Error).message),
+      String(key),
+    );
   }
-  const entryError = /baggage entry "k" must be a string or \{ value: string, properties\?: \{ key: token, value\?: string \}\[\] \}/;
+  const entryError =
+    /baggage entry "k" must be a string or \{ value: string, properties\?: \{ key: token, value\?: string \}\[\] \}/;
   assert.throws(() => createBaggage().setEntry('k', { value: 'v', properties: [{ key: 'bad key' }] }), entryError);
   assert.throws(() => createBaggage().setEntry('k', { value: 42 as never }), entryError);
-  assert.throws(() => createBaggage().setEntry('k', { value: 'v', properties: [{ key: 'p', value: 1 as never }] }), entryError);
+  assert.throws(
+    () => createBaggage().setEntry('k', { value: 'v', properties: [{ key: 'p', value: 1 as never }] }),
+    entryError,
+  );
   assert.throws(() => createBaggage().setEntry('k', { value: 'v', properties: [null as never] }), entryError);
   assert.throws(() => createBaggage().setEntry('k', null as never), entryError);
 });
@@ -79,7 +109,14 @@ test('Baggage is immutable: methods return new values and never change the recei
 
 test('BG-23 prototype keys are plain keys', () => {
   const b = parseBaggage('__proto__=1,constructor=2,toString=3');
-  assert.equal(b.getAllEntries().map(([k, e]) => [k, e.value]), [['__proto__', '1'], ['constructor', '2'], ['toString', '3']]);
+  assert.equal(
+    b.getAllEntries().map(([k, e]) => [k, e.value]),
+    [
+      ['__proto__', '1'],
+      ['constructor', '2'],
+      ['toString', '3'],
+    ],
+  );
   assert.is(b.getEntry('hasOwnProperty'), undefined);
   assert.is(({} as Record<string, unknown>).polluted, undefined);
 });

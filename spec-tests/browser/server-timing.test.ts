@@ -22,7 +22,11 @@ test('TC-34 Chromium: the page recovers the span the server reported in Server-T
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     await tab.goto(example.pageUrl, { timeout: 20_000 });
-    const handle = await tab.waitForFunction(() => (window as unknown as { serverTimingResult?: PageResult }).serverTimingResult, undefined, { timeout: 20_000 });
+    const handle = await tab.waitForFunction(
+      () => (window as unknown as { serverTimingResult?: PageResult }).serverTimingResult,
+      undefined,
+      { timeout: 20_000 },
+    );
     const result = (await handle.jsonValue()) as PageResult;
     assert.is(result.error, undefined, result.error);
     assert.equal(problems, []);
@@ -31,8 +35,15 @@ test('TC-34 Chromium: the page recovers the span the server reported in Server-T
     const [served, hidden] = example.reported;
     assert.ok(served.timingAllowed);
     assert.not.ok(hidden.timingAllowed);
-    assert.equal(result.span, { traceId: served.traceId, spanId: served.spanId, traceFlags: served.traceFlags }, 'the page found the span the server reported');
-    assert.equal(result.serverTiming.map((m) => m.name), ['app', 'trace']);
+    assert.equal(
+      result.span,
+      { traceId: served.traceId, spanId: served.spanId, traceFlags: served.traceFlags },
+      'the page found the span the server reported',
+    );
+    assert.equal(
+      result.serverTiming.map((m) => m.name),
+      ['app', 'trace'],
+    );
     assert.is(result.serverTiming[1].description, `00-${served.traceId}-${served.spanId}-0${served.traceFlags}`);
     assert.is(result.hiddenCount, 0, 'without Timing-Allow-Origin a cross-origin page sees no serverTiming');
     const shown = await tab.textContent('#span');

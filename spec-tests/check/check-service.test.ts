@@ -22,7 +22,12 @@ import { HARNESS_CORPUS, HARNESS_TEST } from '../fixtures/harness-cases.js';
 import { occupyPort } from '../demo/process.js';
 
 /** What the official harness fails on the OpenTelemetry-based service (run by hand, recorded). */
-const HARNESS_FAILS_OTEL = ['test_tracestate_key_illegal_vendor_format', 'test_tracestate_key_length_limit', 'test_tracestate_member_count_limit', 'test_tracestate_value_illegal_characters'];
+const HARNESS_FAILS_OTEL = [
+  'test_tracestate_key_illegal_vendor_format',
+  'test_tracestate_key_length_limit',
+  'test_tracestate_member_count_limit',
+  'test_tracestate_value_illegal_characters',
+];
 /** The rules those tests stand for: 32 members, key grammar, value grammar, discard whole. */
 const HARNESS_RULES = ['TC-21', 'TC-22', 'TC-23', 'TC-26'];
 /**
@@ -48,12 +53,17 @@ test.after(async () => {
 });
 
 function failures(report: CheckReport): string {
-  return report.results.filter((r) => r.status === 'failed').map((r) => `${r.id}: ${r.problems.map((p) => p.message).join('; ')}`).join('\n');
+  return report.results
+    .filter((r) => r.status === 'failed')
+    .map((r) => `${r.id}: ${r.problems.map((p) => p.message).join('; ')}`)
+    .join('\n');
 }
 
 /** The failed cases that are not among this library's known gaps. */
 function unexpected(report: CheckReport): string[] {
-  return report.results.filter((r) => r.status === 'failed' && !LIBRARY_GAPS.has(r.id)).map((r) => `${r.id}: ${r.problems.map((p) => p.message).join('; ')}`);
+  return report.results
+    .filter((r) => r.status === 'failed' && !LIBRARY_GAPS.has(r.id))
+    .map((r) => `${r.id}: ${r.problems.map((p) => p.message).join('; ')}`);
 }
 
 async function rejection(p: Promise<unknown>): Promise<CheckError> {
@@ -79,16 +89,29 @@ test('BG-2 BG-19 our service passes every case of the shipped corpora, baggage f
 
 test("TC-21 TC-22 TC-23 TC-26 on the harness's own requests, the checker fails the OpenTelemetry service on exactly the harness's four tests", async () => {
   const report = await checkService(url(otel), { corpus: HARNESS_CORPUS });
-  const failedTests = [...new Set(report.results.filter((r) => r.status === 'failed').map((r) => HARNESS_TEST[r.id]))].sort();
+  const failedTests = [
+    ...new Set(report.results.filter((r) => r.status === 'failed').map((r) => HARNESS_TEST[r.id])),
+  ].sort();
   assert.equal(failedTests, HARNESS_FAILS_OTEL);
   assert.equal(report.failedRules, HARNESS_RULES);
   // Each of those tests fails on every request the harness would have stopped at and beyond.
-  assert.equal(report.results.filter((r) => r.status === 'failed').map((r) => r.id).sort(), [
-    'tracestate-key-illegal-vendor-format-1', 'tracestate-key-illegal-vendor-format-2', 'tracestate-key-illegal-vendor-format-3', 'tracestate-key-illegal-vendor-format-4',
-    'tracestate-key-length-limit-3', 'tracestate-key-length-limit-4', 'tracestate-key-length-limit-5',
-    'tracestate-member-count-limit-2',
-    'tracestate-value-illegal-characters-2',
-  ]);
+  assert.equal(
+    report.results
+      .filter((r) => r.status === 'failed')
+      .map((r) => r.id)
+      .sort(),
+    [
+      'tracestate-key-illegal-vendor-format-1',
+      'tracestate-key-illegal-vendor-format-2',
+      'tracestate-key-illegal-vendor-format-3',
+      'tracestate-key-illegal-vendor-format-4',
+      'tracestate-key-length-limit-3',
+      'tracestate-key-length-limit-4',
+      'tracestate-key-length-limit-5',
+      'tracestate-member-count-limit-2',
+      'tracestate-value-illegal-characters-2',
+    ],
+  );
 });
 
 test("on the harness's own requests, our service passes every case", async () => {
@@ -104,13 +127,22 @@ test('TC-21 TC-22 TC-23 BG-10 the shipped corpora fail the OpenTelemetry service
   for (const rule of HARNESS_RULES) assert.ok(failedRules.has(rule), `${rule} in ${[...failedRules].join(' ')}`);
   // Every failure is explained by a known gap (a case may also cite rules it only touches).
   for (const r of traceContext.filter((x) => x.status === 'failed')) {
-    assert.ok(r.problems.some((p) => p.rules.some((rule) => OTEL_KNOWN_GAPS.has(rule))), `${r.id} fails outside the known gaps: ${r.problems.map((p) => `${p.rules.join(' ')}: ${p.message}`).join('; ')}`);
+    assert.ok(
+      r.problems.some((p) => p.rules.some((rule) => OTEL_KNOWN_GAPS.has(rule))),
+      `${r.id} fails outside the known gaps: ${r.problems.map((p) => `${p.rules.join(' ')}: ${p.message}`).join('; ')}`,
+    );
   }
-  const byRule = (rule: string): string[] => traceContext.filter((r) => r.problems.some((p) => p.rules.includes(rule))).map((r) => r.id);
-  assert.ok(byRule('TC-21').some((id) => /33/.test(id)), 'the 33-member case fails on TC-21');
+  const byRule = (rule: string): string[] =>
+    traceContext.filter((r) => r.problems.some((p) => p.rules.includes(rule))).map((r) => r.id);
+  assert.ok(
+    byRule('TC-21').some((id) => /33/.test(id)),
+    'the 33-member case fails on TC-21',
+  );
   // Baggage: invalid UTF-8 makes its decodeURIComponent throw, and the member is dropped.
   assert.ok(report.failedRules.includes('BG-10'), report.failedRules.join(' '));
-  const utf8 = report.results.filter((r) => r.header === 'baggage' && r.rules.includes('BG-10') && r.status === 'failed');
+  const utf8 = report.results.filter(
+    (r) => r.header === 'baggage' && r.rules.includes('BG-10') && r.status === 'failed',
+  );
   assert.ok(utf8.length > 0);
   assert.ok(utf8.every((r) => r.received !== null));
 });
@@ -120,19 +152,55 @@ test('corpus as an object, concurrency 1: cases are judged one by one, in order'
     corpus: 'trace-context',
     version: 1,
     cases: [
-      { id: 'keep', rules: ['TC-2'], header: 'traceparent', input: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, description: '', valid: true, expect: { version: '00', traceId: '1'.repeat(32), spanId: '2'.repeat(16), traceFlags: 1 }, output: null },
-      { id: 'wrong', rules: ['TC-2'], header: 'traceparent', input: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, description: '', valid: true, expect: null, output: null },
+      {
+        id: 'keep',
+        rules: ['TC-2'],
+        header: 'traceparent',
+        input: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`,
+        description: '',
+        valid: true,
+        expect: { version: '00', traceId: '1'.repeat(32), spanId: '2'.repeat(16), traceFlags: 1 },
+        output: null,
+      },
+      {
+        id: 'wrong',
+        rules: ['TC-2'],
+        header: 'traceparent',
+        input: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`,
+        description: '',
+        valid: true,
+        expect: null,
+        output: null,
+      },
     ],
   };
   const seen: string[] = [];
   const report = await checkService(url(ours), { corpus, concurrency: 1, onResult: (r) => seen.push(r.id) });
   assert.equal(seen, ['keep', 'wrong']);
-  assert.equal(report.results.map((r) => r.status), ['passed', 'failed']);
+  assert.equal(
+    report.results.map((r) => r.status),
+    ['passed', 'failed'],
+  );
   assert.equal(report.failedRules, ['TC-2']);
 });
 
 test('a baggage case in a corpus given without baggage: true is left out, with a note', async () => {
-  const corpus: Corpus = { corpus: 'baggage', version: 1, cases: [{ id: 'b', rules: ['BG-3'], header: 'baggage', input: 'a=1', description: '', valid: true, expect: [], output: 'a=1' }] };
+  const corpus: Corpus = {
+    corpus: 'baggage',
+    version: 1,
+    cases: [
+      {
+        id: 'b',
+        rules: ['BG-3'],
+        header: 'baggage',
+        input: 'a=1',
+        description: '',
+        valid: true,
+        expect: [],
+        output: 'a=1',
+      },
+    ],
+  };
   const report = await checkService(url(ours), { corpus });
   assert.is(report.total, 0);
   assert.match(report.notes.join('\n'), /--baggage/);
@@ -166,7 +234,12 @@ async function silentServer(status: number, delay: number): Promise<{ url: strin
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/test`,
-    close: () => new Promise<void>((r) => { timers.forEach(clearTimeout); server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        timers.forEach(clearTimeout);
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

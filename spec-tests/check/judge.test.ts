@@ -16,15 +16,44 @@ const OWN = 'b7ad6b7169203331';
 const FIXED = `00-${T}-${P}-01`;
 
 function tp(input: string | string[], expect: CorpusCase['expect'], rules = ['TC-2']): CorpusCase {
-  return { id: 'tp', rules, header: 'traceparent', input, description: '', valid: expect !== null, expect, output: null };
+  return {
+    id: 'tp',
+    rules,
+    header: 'traceparent',
+    input,
+    description: '',
+    valid: expect !== null,
+    expect,
+    output: null,
+  };
 }
 
 function ts(input: string | string[], output: string | null, extra: Partial<CorpusCase> = {}): CorpusCase {
-  return { id: 'ts', rules: ['TC-22'], header: 'tracestate', input, description: '', valid: true, expect: [], output, ...extra };
+  return {
+    id: 'ts',
+    rules: ['TC-22'],
+    header: 'tracestate',
+    input,
+    description: '',
+    valid: true,
+    expect: [],
+    output,
+    ...extra,
+  };
 }
 
 function bg(input: string | string[], output: string | null, extra: Partial<CorpusCase> = {}): CorpusCase {
-  return { id: 'bg', rules: ['BG-19'], header: 'baggage', input, description: '', valid: true, expect: [], output, ...extra };
+  return {
+    id: 'bg',
+    rules: ['BG-19'],
+    header: 'baggage',
+    input,
+    description: '',
+    valid: true,
+    expect: [],
+    output,
+    ...extra,
+  };
 }
 
 function got(traceparent: string[], rest: Partial<ReceivedHeaders> = {}): ReceivedHeaders {
@@ -39,7 +68,7 @@ test('TC-17 a child with its own parent-id, same trace, passes', () => {
   assert.equal(judgeCase(tp(`00-${T}-${P}-01`, continues), got([child()])).problems, []);
 });
 
-test('TC-17 the caller\'s parent-id sent back fails', () => {
+test("TC-17 the caller's parent-id sent back fails", () => {
   assert.equal(rules(tp(`00-${T}-${P}-01`, continues), got([child('01', T, P)])), ['TC-17']);
 });
 
@@ -56,7 +85,10 @@ test('TC-16 the random flag dropped on a continued trace fails; kept passes', ()
 test('TC-10 unknown flag bits: sent as 0ff (three digits) or as 09, both fail on TC-10', () => {
   const c = tp(`00-${T}-${P}-ff`, { ...continues, traceFlags: 0xff }, ['TC-10', 'TC-14']);
   const wide = judgeCase(c, got([`00-${T}-${OWN}-0ff`])).problems;
-  assert.equal(wide.map((p) => p.rules), [['TC-10']]);
+  assert.equal(
+    wide.map((p) => p.rules),
+    [['TC-10']],
+  );
   assert.match(wide[0].message, /'0ff'/);
   assert.equal(rules(tp(`00-${T}-${P}-09`, { ...continues, traceFlags: 9 }), got([child('09')])), ['TC-10']);
   assert.equal(judgeCase(c, got([child('03')])).problems, []);
@@ -104,7 +136,7 @@ test('TC-27 members out of order fail', () => {
   assert.match(problems[0].message, /out of order/);
 });
 
-test('TC-27 a member of the service\'s own at the left is set aside; one in the middle is not', () => {
+test("TC-27 a member of the service's own at the left is set aside; one in the middle is not", () => {
   const c = ts('a=1,b=2', 'a=1,b=2');
   assert.equal(judgeCase(c, got([child()], { tracestate: ['mine=x,a=1,b=2'] }), FIXED).problems, []);
   assert.is(judgeCase(c, got([child()], { tracestate: ['a=1,mine=x,b=2'] }), FIXED).problems.length, 1);
@@ -117,8 +149,15 @@ test('TC-27 a member of the service\'s own at the left is set aside; one in the 
 test('TC-28 a member of its own at the left of 32 pushes the right-most one out', () => {
   const members = Array.from({ length: 32 }, (_, i) => `k${i}=v`);
   const c = ts(members.join(','), members.join(','));
-  assert.equal(judgeCase(c, got([child()], { tracestate: [['mine=x', ...members.slice(0, 31)].join(',')] }), FIXED).problems, []);
-  assert.is(judgeCase(c, got([child()], { tracestate: [['mine=x', ...members.slice(0, 30)].join(',')] }), FIXED).problems.length, 1);
+  assert.equal(
+    judgeCase(c, got([child()], { tracestate: [['mine=x', ...members.slice(0, 31)].join(',')] }), FIXED).problems,
+    [],
+  );
+  assert.is(
+    judgeCase(c, got([child()], { tracestate: [['mine=x', ...members.slice(0, 30)].join(',')] }), FIXED).problems
+      .length,
+    1,
+  );
 });
 
 test('TC-23 an invalid tracestate sent on fails on the rule inspect names', () => {
@@ -128,7 +167,10 @@ test('TC-23 an invalid tracestate sent on fails on the rule inspect names', () =
 test('TC-31 an empty tracestate header is a warning, not a failure', () => {
   const r = judgeCase(ts('A=1', null, { expect: null }), got([child()], { tracestate: [''] }), FIXED);
   assert.equal(r.problems, []);
-  assert.equal(r.warnings.map((w) => w.rules), [['TC-31']]);
+  assert.equal(
+    r.warnings.map((w) => w.rules),
+    [['TC-31']],
+  );
 });
 
 test('TC-19 a tracestate case still needs the traceparent continued', () => {
@@ -136,13 +178,29 @@ test('TC-19 a tracestate case still needs the traceparent continued', () => {
 });
 
 test('TC-28 accept: duplicates kept as they came, or one of them', () => {
-  const c = ts('foo=1,foo=2', 'foo=1', { accept: [{ expect: [['foo', '2']], output: 'foo=2' }, { expect: [['foo', '1'], ['foo', '2']], output: 'foo=1,foo=2' }] });
-  for (const sent of ['foo=1', 'foo=2', 'foo=1,foo=2']) assert.equal(judgeCase(c, got([child()], { tracestate: [sent] }), FIXED).problems, [], sent);
+  const c = ts('foo=1,foo=2', 'foo=1', {
+    accept: [
+      { expect: [['foo', '2']], output: 'foo=2' },
+      {
+        expect: [
+          ['foo', '1'],
+          ['foo', '2'],
+        ],
+        output: 'foo=1,foo=2',
+      },
+    ],
+  });
+  for (const sent of ['foo=1', 'foo=2', 'foo=1,foo=2'])
+    assert.equal(judgeCase(c, got([child()], { tracestate: [sent] }), FIXED).problems, [], sent);
   assert.is(judgeCase(c, got([child()], { tracestate: ['foo=2,foo=1'] }), FIXED).problems.length, 1);
 });
 
 test('rawMembers keeps duplicates, leading spaces of values and cuts at the first =', () => {
-  assert.equal(rawMembers([' a= 1 ,, b=2=3', 'a=4']), [['a', ' 1'], ['b', '2=3'], ['a', '4']]);
+  assert.equal(rawMembers([' a= 1 ,, b=2=3', 'a=4']), [
+    ['a', ' 1'],
+    ['b', '2=3'],
+    ['a', '4'],
+  ]);
 });
 
 test('BG-8 baggage compared decoded: another valid encoding of the same value passes', () => {

@@ -16,7 +16,8 @@ import { RULES_HINT } from '../../bin/cli/rules-hint.js';
 const CLI = fileURLToPath(new URL('../../bin/w3c-propagation.js', import.meta.url));
 const cli = (args: string[]) => runNode(CLI, args);
 
-const FAIL_LINE = /^FAIL \S+ \[(?:(?:TC|BG)-\d+ ?)+\] sent (traceparent|tracestate|baggage): .+ \| (received (traceparent|tracestate|baggage): .+ \| )+expected .+ \| .+$/;
+const FAIL_LINE =
+  /^FAIL \S+ \[(?:(?:TC|BG)-\d+ ?)+\] sent (traceparent|tracestate|baggage): .+ \| (received (traceparent|tracestate|baggage): .+ \| )+expected .+ \| .+$/;
 const SUMMARY = /^check: (\d+) passed, (\d+) failed(, \d+ skipped)? of (\d+)/;
 
 let ours: W3CTestService;
@@ -50,23 +51,47 @@ test('check: a conforming service exits 0 with a summary line and no FAIL line; 
   assert.not.match(r.stdout, /rule ids:/, 'no failure or warning, no hint');
 });
 
-test('BG-2 BG-10 check --baggage: our service forwards baggage and exits 0; OpenTelemetry\'s drops invalid UTF-8 and exits 1', async () => {
+test("BG-2 BG-10 check --baggage: our service forwards baggage and exits 0; OpenTelemetry's drops invalid UTF-8 and exits 1", async () => {
   const file = join(dir, 'baggage.json');
   const member = (key: string, value: string) => ({ key, value, properties: [] });
-  writeFileSync(file, JSON.stringify({
-    corpus: 'baggage',
-    version: 1,
-    cases: [
-      { id: 'two-lines', rules: ['BG-2'], header: 'baggage', input: ['a=1', 'b=%E2%9C%93'], description: '', valid: true, expect: [member('a', '1'), member('b', '\u2713')], output: 'a=1,b=%E2%9C%93' },
-      { id: 'invalid-utf8', rules: ['BG-10'], header: 'baggage', input: 'k=%FF', description: '', valid: true, expect: [member('k', '\ufffd')], output: 'k=%EF%BF%BD' },
-    ],
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      corpus: 'baggage',
+      version: 1,
+      cases: [
+        {
+          id: 'two-lines',
+          rules: ['BG-2'],
+          header: 'baggage',
+          input: ['a=1', 'b=%E2%9C%93'],
+          description: '',
+          valid: true,
+          expect: [member('a', '1'), member('b', '\u2713')],
+          output: 'a=1,b=%E2%9C%93',
+        },
+        {
+          id: 'invalid-utf8',
+          rules: ['BG-10'],
+          header: 'baggage',
+          input: 'k=%FF',
+          description: '',
+          valid: true,
+          expect: [member('k', '\ufffd')],
+          output: 'k=%EF%BF%BD',
+        },
+      ],
+    }),
+  );
   const r = await cli(['check', '--baggage', '--corpus', file, url(ours)]);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^check: 2 passed, 0 failed of 2$/m);
   const o = await cli(['check', '--baggage', '--corpus', file, url(otel)]);
   assert.is(o.code, 1, o.stdout + o.stderr);
-  assert.match(o.stdout, /^FAIL invalid-utf8 \[BG-10\] sent baggage: "k=%FF" \| received baggage: \(none\) \| expected baggage "k=%EF%BF%BD" \(decoded\) \| BG-10: no baggage sent on; 1 member\(s\) expected$/m);
+  assert.match(
+    o.stdout,
+    /^FAIL invalid-utf8 \[BG-10\] sent baggage: "k=%FF" \| received baggage: \(none\) \| expected baggage "k=%EF%BF%BD" \(decoded\) \| BG-10: no baggage sent on; 1 member\(s\) expected$/m,
+  );
   assert.match(o.stdout, /^check: 1 passed, 1 failed of 2 \(failed rules: BG-10\)$/m);
 });
 
@@ -83,8 +108,14 @@ test('TC-21 TC-22 TC-23 check: the OpenTelemetry service exits 1, one FAIL line 
   const members33 = fails.find((l) => l.startsWith('FAIL tracestate-member-count-limit-2 '));
   assert.ok(members33, 'the 33-member case fails');
   assert.match(members33, /^FAIL tracestate-member-count-limit-2 \[TC-21 TC-26\] sent tracestate: \["bar01=01,/);
-  assert.match(members33, / \| received tracestate: "bar01=01,bar02=02,.*\(287 chars\)" \| expected no tracestate \| TC-21 TC-26: 32 member\(s\) sent on /);
-  assert.match(lines[lines.length - 1], /^check: 58 passed, 9 failed of 67, \d+ warning\(s\) \(failed rules: TC-21 TC-22 TC-23 TC-26\)$/);
+  assert.match(
+    members33,
+    / \| received tracestate: "bar01=01,bar02=02,.*\(287 chars\)" \| expected no tracestate \| TC-21 TC-26: 32 member\(s\) sent on /,
+  );
+  assert.match(
+    lines[lines.length - 1],
+    /^check: 58 passed, 9 failed of 67, \d+ warning\(s\) \(failed rules: TC-21 TC-22 TC-23 TC-26\)$/,
+  );
   assert.is(lines[lines.length - 2], RULES_HINT, 'where the rule ids are explained, just before the summary');
   assert.is(lines.filter((l) => l === RULES_HINT).length, 1);
 });
@@ -116,7 +147,14 @@ test('check: an unreachable service exits 2 with a clear message; --json says so
 });
 
 test('check: usage errors exit 2 with the reason and the usage text', async () => {
-  for (const args of [['check'], ['check', url(ours), '--nope'], ['check', url(ours), '--timeout'], ['check', url(ours), '--timeout', 'soon'], ['check', 'not-a-url'], ['check', 'a', 'b']]) {
+  for (const args of [
+    ['check'],
+    ['check', url(ours), '--nope'],
+    ['check', url(ours), '--timeout'],
+    ['check', url(ours), '--timeout', 'soon'],
+    ['check', 'not-a-url'],
+    ['check', 'a', 'b'],
+  ]) {
     const r = await cli(args);
     assert.is(r.code, 2, args.join(' '));
     assert.match(r.stderr, /^w3c-propagation check: /, args.join(' '));
@@ -128,11 +166,25 @@ test('check: usage errors exit 2 with the reason and the usage text', async () =
 test('check --corpus FILE: a corpus of your own; a broken file exits 2', async () => {
   const file = join(dir, 'mine.json');
   const tp = `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`;
-  writeFileSync(file, JSON.stringify({
-    corpus: 'trace-context',
-    version: 1,
-    cases: [{ id: 'mine', rules: ['TC-2'], header: 'traceparent', input: tp, description: 'mine', valid: true, expect: { version: '00', traceId: '1'.repeat(32), spanId: '2'.repeat(16), traceFlags: 1 }, output: tp }],
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      corpus: 'trace-context',
+      version: 1,
+      cases: [
+        {
+          id: 'mine',
+          rules: ['TC-2'],
+          header: 'traceparent',
+          input: tp,
+          description: 'mine',
+          valid: true,
+          expect: { version: '00', traceId: '1'.repeat(32), spanId: '2'.repeat(16), traceFlags: 1 },
+          output: tp,
+        },
+      ],
+    }),
+  );
   const r = await cli(['check', url(ours), '--corpus', file, '--concurrency=1', '--timeout', '3000']);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^check: 1 passed, 0 failed of 1$/m);

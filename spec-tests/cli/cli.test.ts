@@ -139,7 +139,14 @@ test('inspect --headers: nothing to inspect exits 1', async () => {
 });
 
 test('usage errors exit 2 with the usage; --help and -h exit 0', async () => {
-  for (const args of [[], ['frobnicate'], ['inspect'], ['inspect', 'traceparent'], ['inspect', 'nope', 'x'], ['inspect', 'traceparent', 'a', 'b']]) {
+  for (const args of [
+    [],
+    ['frobnicate'],
+    ['inspect'],
+    ['inspect', 'traceparent'],
+    ['inspect', 'nope', 'x'],
+    ['inspect', 'traceparent', 'a', 'b'],
+  ]) {
     const r = await cli(args);
     assert.is(r.code, 2, args.join(' '));
     assert.match(r.stderr, /Usage:/);

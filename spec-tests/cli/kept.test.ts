@@ -26,7 +26,13 @@ test('BG-20 inspect baggage: after the problems, the members kept (decoded, with
   const r = await cli(['inspect', 'baggage', 'user=alice%20smith;role=admin, bad key=1,n=%E2%9C%93']);
   assert.is(r.code, 1);
   assert.ok(r.stdout.indexOf('[BG-3]') < r.stdout.indexOf('kept:'), 'the block comes after the problems');
-  assert.equal(keptBlock(r.stdout), ['kept: 2 members (values decoded):', 'user = "alice smith"', '; role = "admin"', 'n = "✓"', 'sends on: user=alice%20smith;role=admin,n=%E2%9C%93']);
+  assert.equal(keptBlock(r.stdout), [
+    'kept: 2 members (values decoded):',
+    'user = "alice smith"',
+    '; role = "admin"',
+    'n = "✓"',
+    'sends on: user=alice%20smith;role=admin,n=%E2%9C%93',
+  ]);
 });
 
 test('BG-20 inspect baggage: when no member is valid, nothing is kept or sent', async () => {
@@ -80,11 +86,18 @@ test('TC-33 inspect tracestate: what is sent on is the whole tracestate, over 51
 test('TC-11 inspect traceparent: an invalid traceparent keeps nothing: a new trace starts', async () => {
   const r = await cli(['inspect', 'traceparent', VALID.replace('0af7', '0AF7')]);
   assert.is(r.code, 1);
-  assert.equal(keptBlock(r.stdout), ['kept: nothing: a new trace starts [TC-11]', 'sends on: nothing of this one: the new trace gets its own traceparent']);
+  assert.equal(keptBlock(r.stdout), [
+    'kept: nothing: a new trace starts [TC-11]',
+    'sends on: nothing of this one: the new trace gets its own traceparent',
+  ]);
 });
 
 test('TC-2 TC-22 a header without problems prints no kept block', async () => {
-  for (const [header, value] of [['traceparent', VALID], ['tracestate', 'rojo=1,congo=2'], ['baggage', 'a=1;p']]) {
+  for (const [header, value] of [
+    ['traceparent', VALID],
+    ['tracestate', 'rojo=1,congo=2'],
+    ['baggage', 'a=1;p'],
+  ]) {
     const r = await cli(['inspect', header, value]);
     assert.is(r.code, 0);
     assert.not.match(r.stdout, /kept:|sends on:/, header);
@@ -92,10 +105,18 @@ test('TC-2 TC-22 a header without problems prints no kept block', async () => {
 });
 
 test('TC-18 inspect --headers: a tracestate without a valid traceparent keeps nothing', async () => {
-  const request = ['GET / HTTP/1.1', `traceparent: ${VALID.replace(/-01$/, '-0x')}`, 'tracestate: rojo=1,rojo=2', 'baggage: a=1,b'].join('\n');
+  const request = [
+    'GET / HTTP/1.1',
+    `traceparent: ${VALID.replace(/-01$/, '-0x')}`,
+    'tracestate: rojo=1,rojo=2',
+    'baggage: a=1,b',
+  ].join('\n');
   const r = await cli(['inspect', '--headers'], request);
   assert.is(r.code, 1);
-  assert.equal(keptBlock(r.stdout, 'tracestate'), ['kept: nothing: without a single valid traceparent, tracestate is ignored [TC-18]', 'sends on: nothing']);
+  assert.equal(keptBlock(r.stdout, 'tracestate'), [
+    'kept: nothing: without a single valid traceparent, tracestate is ignored [TC-18]',
+    'sends on: nothing',
+  ]);
   assert.equal(keptBlock(r.stdout, 'baggage'), ['kept: 1 member (values decoded):', 'a = "1"', 'sends on: a=1']);
 });
 

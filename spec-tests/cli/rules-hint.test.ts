@@ -27,7 +27,10 @@ test('TC-3 an invalid header: the last line is the hint, after a blank line, onc
 });
 
 test('TC-2 a valid header without warnings cites no rule and prints no hint', async () => {
-  for (const args of [['inspect', 'traceparent', VALID], ['inspect', 'baggage', 'k=v']]) {
+  for (const args of [
+    ['inspect', 'traceparent', VALID],
+    ['inspect', 'baggage', 'k=v'],
+  ]) {
     const r = await cli(args);
     assert.is(r.code, 0, r.stdout);
     assert.not.match(r.stdout, /rule ids:/);

@@ -7,7 +7,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as api from '@opentelemetry/api';
-import { CompositePropagator, ROOT_CONTEXT, W3CBaggagePropagator, W3CTraceContextPropagator, W3CTraceResponsePropagator } from '../../src/index.js';
+import {
+  CompositePropagator,
+  ROOT_CONTEXT,
+  W3CBaggagePropagator,
+  W3CTraceContextPropagator,
+  W3CTraceResponsePropagator,
+} from '../../src/index.js';
 import { createOtelPropagators } from '../../src/otel/index.js';
 
 const TP = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -16,7 +22,9 @@ const otel = createOtelPropagators(api);
 const PROPAGATORS = {
   W3CTraceContextPropagator: new W3CTraceContextPropagator(),
   W3CBaggagePropagator: new W3CBaggagePropagator(),
-  CompositePropagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
+  CompositePropagator: new CompositePropagator({
+    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+  }),
   W3CTraceResponsePropagator: new W3CTraceResponsePropagator(),
   'otel traceContext': otel.traceContext,
   'otel baggage': otel.baggage,
@@ -46,7 +54,7 @@ for (const [name, p] of Object.entries(PROPAGATORS)) {
   });
 }
 
-test('a Context, ours or OpenTelemetry\'s, is accepted by every propagator', () => {
+test("a Context, ours or OpenTelemetry's, is accepted by every propagator", () => {
   for (const p of Object.values(PROPAGATORS)) {
     for (const ctx of [ROOT_CONTEXT, api.ROOT_CONTEXT]) {
       p.inject(ctx as never, {});

@@ -35,7 +35,13 @@ import {
   type TextMapPropagator,
 } from '../../src/index.js';
 import { createOtelPropagators, OtelTraceState } from '../../src/otel/index.js';
-import { BAGGAGE_RE, SERVER_TIMING_RE, SERVER_TIMING_TRACE_RE, TRACEPARENT_RE, TRACESTATE_RE } from '../helpers/abnf.js';
+import {
+  BAGGAGE_RE,
+  SERVER_TIMING_RE,
+  SERVER_TIMING_TRACE_RE,
+  TRACEPARENT_RE,
+  TRACESTATE_RE,
+} from '../helpers/abnf.js';
 import { FUZZ_RUNS_HEAVY } from '../fuzz/arbitraries.js';
 
 const runs = { numRuns: FUZZ_RUNS_HEAVY };
@@ -47,13 +53,68 @@ const CRLF = 'a=1\r\nx-injected: 1';
 // --- what callers put in -------------------------------------------------------------------
 
 /** Chars that break headers or grammars: CR, LF, NUL, lone surrogates, separators, non-ASCII. */
-const nasty = fc.constantFrom('\r', '\n', '\r\n', '\u0000', '\ud800', '\udfff', '\u2028', 'é', '✓', ',', ';', '=', ' ', '\t', '%', '%zz', '%E2%9C', '"', 'x-injected: 1', 'a', 'Z', '0', 'f', '-', '@', '*');
+const nasty = fc.constantFrom(
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\u2028',
+  'é',
+  '✓',
+  ',',
+  ';',
+  '=',
+  ' ',
+  '\t',
+  '%',
+  '%zz',
+  '%E2%9C',
+  '"',
+  'x-injected: 1',
+  'a',
+  'Z',
+  '0',
+  'f',
+  '-',
+  '@',
+  '*',
+);
 const weirdString = fc.oneof(
   fc.string({ unit: fc.oneof(nasty, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 }),
-  fc.constantFrom('', TID, SID, TP, CRLF, 'a=b\r\nx-injected: 1', 'bad key,x', 'rojo=1,congo=2', 'k=v;p=1', TID.toUpperCase()),
+  fc.constantFrom(
+    '',
+    TID,
+    SID,
+    TP,
+    CRLF,
+    'a=b\r\nx-injected: 1',
+    'bad key,x',
+    'rojo=1,congo=2',
+    'k=v;p=1',
+    TID.toUpperCase(),
+  ),
 );
 /** fc.anything() with keys that matter here, so objects may look like internal state too. */
-const anyThing = fc.anything({ key: fc.constantFrom('a', 'key', 'value', 'properties', '_k', '_e', '_l', '_s', '_o', 'traceId', 'spanId', 'traceFlags', 'traceState'), maxDepth: 2 });
+const anyThing = fc.anything({
+  key: fc.constantFrom(
+    'a',
+    'key',
+    'value',
+    'properties',
+    '_k',
+    '_e',
+    '_l',
+    '_s',
+    '_o',
+    'traceId',
+    'spanId',
+    'traceFlags',
+    'traceState',
+  ),
+  maxDepth: 2,
+});
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   anyThing,
   weirdString,
@@ -91,14 +152,29 @@ const anyTraceState: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(new CrlfTraceState('a=1')),
   fc.constant(Object.assign(new TraceState('a=1'), { serialize: () => CRLF })),
   fc.constant(Object.assign(Object.create(TraceState.prototype), { serialize: () => CRLF })),
-  weirdString.map((s) => ({ serialize: () => s, get: () => undefined, set() { return this; }, unset() { return this; } })),
-  fc.constant({ serialize: () => { throw new Error('boom'); } }),
+  weirdString.map((s) => ({
+    serialize: () => s,
+    get: () => undefined,
+    set() {
+      return this;
+    },
+    unset() {
+      return this;
+    },
+  })),
+  fc.constant({
+    serialize: () => {
+      throw new Error('boom');
+    },
+  }),
   weirdString.map((s) => new CoreTraceState(s)),
 );
 
 /** Baggages and baggage-likes, each through a different public entry. */
 const anyBaggage: fc.Arbitrary<unknown> = fc.oneof(
-  fc.array(anyValue, { maxLength: 4 }).map((args) => new (Baggage as unknown as new (...a: unknown[]) => Baggage)(...args)),
+  fc
+    .array(anyValue, { maxLength: 4 })
+    .map((args) => new (Baggage as unknown as new (...a: unknown[]) => Baggage)(...args)),
   anyValue.map((entries) => {
     try {
       return createBaggage(entries as never);
@@ -107,21 +183,28 @@ const anyBaggage: fc.Arbitrary<unknown> = fc.oneof(
       return EMPTY_BAGGAGE;
     }
   }),
-  fc.array(fc.tuple(fc.constantFrom('set', 'remove', 'removeAll', 'clear'), anyValue, anyValue), { maxLength: 5 }).map((ops) => {
-    let b = parseBaggage('a=1;p=2,b=%E2%9C%93,a=3');
-    for (const [op, key, entry] of ops) {
-      try {
-        if (op === 'set') b = b.setEntry(key as string, entry as never);
-        else if (op === 'remove') b = b.removeEntry(key as string);
-        else if (op === 'removeAll') b = b.removeEntries(key as string, entry as string);
-        else b = b.clear();
-      } catch (error) {
-        assert.instance(error, TypeError);
+  fc
+    .array(fc.tuple(fc.constantFrom('set', 'remove', 'removeAll', 'clear'), anyValue, anyValue), { maxLength: 5 })
+    .map((ops) => {
+      let b = parseBaggage('a=1;p=2,b=%E2%9C%93,a=3');
+      for (const [op, key, entry] of ops) {
+        try {
+          if (op === 'set') b = b.setEntry(key as string, entry as never);
+          else if (op === 'remove') b = b.removeEntry(key as string);
+          else if (op === 'removeAll') b = b.removeEntries(key as string, entry as string);
+          else b = b.clear();
+        } catch (error) {
+          assert.instance(error, TypeError);
+        }
       }
-    }
-    return b;
-  }),
-  fc.tuple(weirdString, fc.record({ maxMembers: anyValue, maxMemberBytes: anyValue, maxTotalBytes: anyValue }, { requiredKeys: [] })).map(([s, limits]) => parseBaggage(s, limits as never)),
+      return b;
+    }),
+  fc
+    .tuple(
+      weirdString,
+      fc.record({ maxMembers: anyValue, maxMemberBytes: anyValue, maxTotalBytes: anyValue }, { requiredKeys: [] }),
+    )
+    .map(([s, limits]) => parseBaggage(s, limits as never)),
   anyValue,
   fc.constant(Object.create(Baggage.prototype)),
 );
@@ -137,13 +220,38 @@ const anyContext: fc.Arbitrary<Context> = fc.oneof(
       return ROOT_CONTEXT;
     }
   }),
-  fc.record({ traceId: anyValue, spanId: anyValue, traceFlags: anyValue, traceState: anyTraceState, isRemote: anyValue }).map((sc) => setSpanContext(ROOT_CONTEXT, sc as SpanContext)),
-  fc.tuple(anyValue, anyValue, anyTraceState).map(([id, flags, traceState]) => setSpanContext(ROOT_CONTEXT, flipping({ spanId: SID, traceFlags: flags, traceState } as unknown as SpanContext, 'traceId', TID, id))),
-  fc.tuple(anyValue, anyTraceState).map(([id, traceState]) => setSpanContext(ROOT_CONTEXT, flipping({ traceId: TID, traceFlags: 1, traceState } as unknown as SpanContext, 'spanId', SID, id))),
+  fc
+    .record({
+      traceId: anyValue,
+      spanId: anyValue,
+      traceFlags: anyValue,
+      traceState: anyTraceState,
+      isRemote: anyValue,
+    })
+    .map((sc) => setSpanContext(ROOT_CONTEXT, sc as SpanContext)),
+  fc
+    .tuple(anyValue, anyValue, anyTraceState)
+    .map(([id, flags, traceState]) =>
+      setSpanContext(
+        ROOT_CONTEXT,
+        flipping({ spanId: SID, traceFlags: flags, traceState } as unknown as SpanContext, 'traceId', TID, id),
+      ),
+    ),
+  fc
+    .tuple(anyValue, anyTraceState)
+    .map(([id, traceState]) =>
+      setSpanContext(
+        ROOT_CONTEXT,
+        flipping({ traceId: TID, traceFlags: 1, traceState } as unknown as SpanContext, 'spanId', SID, id),
+      ),
+    ),
   anyValue.map((span) => setSpan(ROOT_CONTEXT, span as never)),
   fc.tuple(anyValue, anyTraceState).map(([header, traceState]) => {
     // The span extract makes, whose class any caller can reach as `span.constructor`.
-    const RemoteSpan = getSpan(new W3CTraceContextPropagator().extract(ROOT_CONTEXT, { traceparent: TP }))!.constructor as new (...a: unknown[]) => never;
+    const RemoteSpan = getSpan(new W3CTraceContextPropagator().extract(ROOT_CONTEXT, { traceparent: TP }))!
+      .constructor as new (
+      ...a: unknown[]
+    ) => never;
     return setSpan(ROOT_CONTEXT, new RemoteSpan(header, traceState));
   }),
   fc.tuple(fc.boolean(), weirdString, weirdString, weirdString).map(([valid, traceparent, tracestate, baggage]) => {
@@ -153,22 +261,33 @@ const anyContext: fc.Arbitrary<Context> = fc.oneof(
 );
 
 /** Contexts as the tracer's spans see them: a child of whatever `anyContext` holds. */
-const tracerContext: fc.Arbitrary<Context> = fc.tuple(anyContext, anyValue, fc.boolean()).map(([parent, name, root]) => {
-  try {
-    return setSpan(parent, createTracer().startSpan(name as string, { root }, parent));
-  } catch (error) {
-    // A parent "span" that is not a Span (`setSpan(ctx, 42)`): reading its span context fails.
-    assert.instance(error, TypeError);
-    return parent;
-  }
-});
+const tracerContext: fc.Arbitrary<Context> = fc
+  .tuple(anyContext, anyValue, fc.boolean())
+  .map(([parent, name, root]) => {
+    try {
+      return setSpan(parent, createTracer().startSpan(name as string, { root }, parent));
+    } catch (error) {
+      // A parent "span" that is not a Span (`setSpan(ctx, 42)`): reading its span context fails.
+      assert.instance(error, TypeError);
+      return parent;
+    }
+  });
 
 // --- the grammar check ---------------------------------------------------------------------
 
-const GRAMMAR: Record<string, RegExp> = { traceparent: TRACEPARENT_RE, tracestate: TRACESTATE_RE, baggage: BAGGAGE_RE, 'server-timing': SERVER_TIMING_RE };
+const GRAMMAR: Record<string, RegExp> = {
+  traceparent: TRACEPARENT_RE,
+  tracestate: TRACESTATE_RE,
+  baggage: BAGGAGE_RE,
+  'server-timing': SERVER_TIMING_RE,
+};
 
 /** Injects and checks every header written; a throw must be a TypeError. */
-function injectChecked(propagator: TextMapPropagator, ctx: Context, carrier: Record<string, string> = {}): Record<string, string> {
+function injectChecked(
+  propagator: TextMapPropagator,
+  ctx: Context,
+  carrier: Record<string, string> = {},
+): Record<string, string> {
   const before = { ...carrier };
   try {
     propagator.inject(ctx, carrier);
@@ -234,12 +353,47 @@ const otelTraceState: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const otelContext: fc.Arbitrary<api.Context> = fc.oneof(
-  fc.record({ traceId: anyValue, spanId: anyValue, traceFlags: anyValue, traceState: otelTraceState }).map((sc) => api.trace.setSpanContext(api.ROOT_CONTEXT, sc as api.SpanContext)),
-  fc.tuple(anyValue, otelTraceState).map(([id, traceState]) => api.trace.setSpanContext(api.ROOT_CONTEXT, flipping({ spanId: SID, traceFlags: 1, traceState } as unknown as api.SpanContext, 'traceId', TID, id))),
-  fc.dictionary(weirdString, fc.record({ value: anyValue, metadata: fc.oneof(anyValue, weirdString.map((s) => api.baggageEntryMetadataFromString(s))) }, { requiredKeys: [] }), { maxKeys: 4 }).map((entries) =>
-    api.propagation.setBaggage(api.ROOT_CONTEXT, api.propagation.createBaggage(entries as Record<string, api.BaggageEntry>)),
-  ),
-  fc.tuple(fc.boolean(), weirdString, weirdString, weirdString).map(([valid, traceparent, tracestate, bag]) => otel.composite.extract(api.ROOT_CONTEXT, { traceparent: valid ? TP : traceparent, tracestate, baggage: bag }, api.defaultTextMapGetter)),
+  fc
+    .record({ traceId: anyValue, spanId: anyValue, traceFlags: anyValue, traceState: otelTraceState })
+    .map((sc) => api.trace.setSpanContext(api.ROOT_CONTEXT, sc as api.SpanContext)),
+  fc
+    .tuple(anyValue, otelTraceState)
+    .map(([id, traceState]) =>
+      api.trace.setSpanContext(
+        api.ROOT_CONTEXT,
+        flipping({ spanId: SID, traceFlags: 1, traceState } as unknown as api.SpanContext, 'traceId', TID, id),
+      ),
+    ),
+  fc
+    .dictionary(
+      weirdString,
+      fc.record(
+        {
+          value: anyValue,
+          metadata: fc.oneof(
+            anyValue,
+            weirdString.map((s) => api.baggageEntryMetadataFromString(s)),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxKeys: 4 },
+    )
+    .map((entries) =>
+      api.propagation.setBaggage(
+        api.ROOT_CONTEXT,
+        api.propagation.createBaggage(entries as Record<string, api.BaggageEntry>),
+      ),
+    ),
+  fc
+    .tuple(fc.boolean(), weirdString, weirdString, weirdString)
+    .map(([valid, traceparent, tracestate, bag]) =>
+      otel.composite.extract(
+        api.ROOT_CONTEXT,
+        { traceparent: valid ? TP : traceparent, tracestate, baggage: bag },
+        api.defaultTextMapGetter,
+      ),
+    ),
 );
 
 test('TC-10 TC-22 TC-23 BG-3 BG-8 the OpenTelemetry bridge writes only grammar-valid headers, whatever OpenTelemetry values the caller built', () => {

@@ -35,7 +35,7 @@ function spanLine(stdout: string, name: string): { trace: string; span: string; 
   return { trace: field('trace'), span: field('span'), parent: field('parent') };
 }
 
-test('TC-16 demo: api2_span continues api1_span\'s trace across two processes; BG baggage arrives', async () => {
+test("TC-16 demo: api2_span continues api1_span's trace across two processes; BG baggage arrives", async () => {
   const [port1, port2] = await freePorts(2);
   const run = await runNode(RUN, ['--port1', String(port1), '--port2', String(port2)]);
   assert.is(run.code, 0, run.stderr);
@@ -63,9 +63,16 @@ test('TC-34 demo: service 2 reports api2_span in Server-Timing and service 1 rea
   assert.is(run.code, 0, run.stderr);
   const api2 = spanLine(run.stdout, 'api2_span');
   const header = /^\s*server-timing: (.*)$/m.exec(run.stdout)?.[1] ?? '';
-  assert.match(header, /^app;dur=[0-9.]+, trace;desc=00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]$/, 'its own metric first, the trace metric appended');
+  assert.match(
+    header,
+    /^app;dur=[0-9.]+, trace;desc=00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]$/,
+    'its own metric first, the trace metric appended',
+  );
   assert.ok(header.includes(`trace;desc=00-${api2.trace}-${api2.span}-`), `the metric names api2_span: ${header}`);
-  assert.ok(run.stdout.includes(`✓ service 2 reported its span in Server-Timing: span ${api2.span} in trace ${api2.trace}`), run.stdout);
+  assert.ok(
+    run.stdout.includes(`✓ service 2 reported its span in Server-Timing: span ${api2.span} in trace ${api2.trace}`),
+    run.stdout,
+  );
 });
 
 test('TC-16 demo --otel: the same two services on the OpenTelemetry SDK with w3c-propagation/otel pass the same checks', async () => {
@@ -79,7 +86,10 @@ test('TC-16 demo --otel: the same two services on the OpenTelemetry SDK with w3c
   assert.is(api2.trace, api1.trace);
   assert.is(api2.parent, api1.span);
   assert.is(api1.parent, '(root)');
-  assert.ok(run.stdout.includes(`traceparent: 00-${api1.trace}-${api1.span}-01`), 'the wire traceparent names api1_span, sampled by the SDK');
+  assert.ok(
+    run.stdout.includes(`traceparent: 00-${api1.trace}-${api1.span}-01`),
+    'the wire traceparent names api1_span, sampled by the SDK',
+  );
   assert.match(run.stdout, /baggage: hello=world/);
   assert.match(run.stdout, /hello = "world"/);
   assert.not.match(run.stdout, /✗/);
@@ -116,7 +126,9 @@ test('demo: a port in use gives a clear message and a non-zero exit', async () =
 
 test('demo: SIGINT stops both services', async () => {
   const [port1, port2] = await freePorts(2);
-  const child = spawn(process.execPath, [RUN, '--port1', String(port1), '--port2', String(port2)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RUN, '--port1', String(port1), '--port2', String(port2)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   try {
     const started = await new Promise<boolean>((resolve) => {
@@ -140,7 +152,9 @@ test('demo: SIGINT stops both services', async () => {
 
 test('demo: a timeout fails with the reason and stops the services', async () => {
   const [port1, port2] = await freePorts(2);
-  const run = await runNode(RUN, ['--port1', String(port1), '--port2', String(port2)], { env: { DEMO_TIMEOUT_MS: '1' } });
+  const run = await runNode(RUN, ['--port1', String(port1), '--port2', String(port2)], {
+    env: { DEMO_TIMEOUT_MS: '1' },
+  });
   assert.is(run.code, 1);
   assert.match(run.stderr, /demo failed: timed out after 1 ms/);
 });

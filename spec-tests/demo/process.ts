@@ -8,7 +8,11 @@ export interface Run {
   stderr: string;
 }
 
-export function runNode(script: string, args: readonly string[], options: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],

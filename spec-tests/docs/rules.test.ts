@@ -14,7 +14,17 @@ import { BG_RULES, TC_RULES } from '../vectors/rules.js';
 
 const ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 const rules = readRulesDoc(ROOT);
-const SEARCHED = ['src', 'bin', 'vectors', 'spec-tests', 'examples', 'bench', 'README.md', 'SECURITY.md', 'CHANGELOG.md'];
+const SEARCHED = [
+  'src',
+  'bin',
+  'vectors',
+  'spec-tests',
+  'examples',
+  'bench',
+  'README.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+];
 const ID = /\b(?:TC|BG)-\d+\b/g;
 
 function files(path: string): string[] {
@@ -24,11 +34,16 @@ function files(path: string): string[] {
   } catch {
     return [path];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? files(join(path, e.name)) : /\.(ts|json|md)$/.test(e.name) ? [join(path, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? files(join(path, e.name)) : /\.(ts|json|md)$/.test(e.name) ? [join(path, e.name)] : [],
+  );
 }
 
 test('docs/rules.md has one row per rule id of both specifications, in order', () => {
-  assert.equal(rules.map((r) => r.id), [...TC_RULES, ...BG_RULES]);
+  assert.equal(
+    rules.map((r) => r.id),
+    [...TC_RULES, ...BG_RULES],
+  );
 });
 
 test('every rule has a level, a section and a requirement', () => {

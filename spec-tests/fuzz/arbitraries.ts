@@ -35,7 +35,28 @@ export const BAGGAGES = [
 ];
 
 /** Characters that matter to the grammars, to make mutations land near the edges. */
-const SPECIAL = fc.constantFrom('-', ',', '=', ';', '%', ' ', '\t', '0', 'f', 'F', 'z', '@', '\u0000', '\u00ff', '\ud800', '\u{1F600}', '"', '\\', '\n', 'ff');
+const SPECIAL = fc.constantFrom(
+  '-',
+  ',',
+  '=',
+  ';',
+  '%',
+  ' ',
+  '\t',
+  '0',
+  'f',
+  'F',
+  'z',
+  '@',
+  '\u0000',
+  '\u00ff',
+  '\ud800',
+  '\u{1F600}',
+  '"',
+  '\\',
+  '\n',
+  'ff',
+);
 
 type Edit = ['flip' | 'insert' | 'delete' | 'duplicate', number, string, number];
 
@@ -60,15 +81,26 @@ function applyEdits(base: string, edits: readonly Edit[]): string {
 
 /** A real header changed in one to six places: flipped, inserted, deleted, duplicated chars. */
 export function mutationsOf(samples: readonly string[]): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom(...samples), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([base, edits]) => applyEdits(base, edits));
+  return fc
+    .tuple(fc.constantFrom(...samples), fc.array(edit, { minLength: 1, maxLength: 6 }))
+    .map(([base, edits]) => applyEdits(base, edits));
 }
 
 /** Random bytes read as Latin-1 chars: every code unit 0-255. */
-export const byteSoup: fc.Arbitrary<string> = fc.uint8Array({ maxLength: 200 }).map((bytes) => String.fromCharCode(...bytes));
+export const byteSoup: fc.Arbitrary<string> = fc
+  .uint8Array({ maxLength: 200 })
+  .map((bytes) => String.fromCharCode(...bytes));
 
 /** A short piece repeated up to 2,000 times (inputs up to a few tens of KB). */
 export const repetition: fc.Arbitrary<string> = fc
-  .tuple(fc.oneof(SPECIAL, fc.constantFrom(',', ' ,', 'a=1,', ';', ';p', '%', '%E2', '%80', 'k=v;', '=', '\t'), fc.string({ maxLength: 6 })), fc.integer({ min: 1, max: 2_000 }))
+  .tuple(
+    fc.oneof(
+      SPECIAL,
+      fc.constantFrom(',', ' ,', 'a=1,', ';', ';p', '%', '%E2', '%80', 'k=v;', '=', '\t'),
+      fc.string({ maxLength: 6 }),
+    ),
+    fc.integer({ min: 1, max: 2_000 }),
+  )
   .map(([piece, n]) => piece.repeat(n));
 
 /** Everything a header value might be on the wire, weighted towards near-valid input. */
@@ -99,9 +131,9 @@ export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnP
 export function headerName(names: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constantFrom(...names),
-    fc.tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 11, maxLength: 11 })).map(([n, up]) =>
-      [...n].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''),
-    ),
+    fc
+      .tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }))
+      .map(([n, up]) => [...n].map((c, i) => (up[i] ? c.toUpperCase() : c)).join('')),
     fc.constantFrom(...PROTOTYPE_KEYS),
     fc.string({ maxLength: 12 }),
   );
@@ -124,11 +156,18 @@ export function makeCarrier(kind: CarrierKind, pairs: readonly [string, unknown]
   }
   if (kind === 'map') return new Map(pairs);
   const target: Record<string, unknown> = kind === 'null-prototype' ? Object.create(null) : {};
-  for (const [k, v] of pairs) Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of pairs)
+    Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
   return kind === 'frozen' ? Object.freeze(target) : target;
 }
 
-export const carrierKind: fc.Arbitrary<CarrierKind> = fc.constantFrom('object', 'null-prototype', 'headers', 'map', 'frozen');
+export const carrierKind: fc.Arbitrary<CarrierKind> = fc.constantFrom(
+  'object',
+  'null-prototype',
+  'headers',
+  'map',
+  'frozen',
+);
 
 /** A carrier whose every access throws. */
 export function throwingProxy(): unknown {
@@ -143,14 +182,18 @@ export function snapshot(carrier: unknown): string {
   if (carrier instanceof Headers) return JSON.stringify([...carrier]);
   if (carrier instanceof Map) return JSON.stringify([...carrier].map(([k, v]) => [String(k), describe(v)]));
   if (carrier !== null && typeof carrier === 'object') {
-    return JSON.stringify(Reflect.ownKeys(carrier).map((k) => [String(k), describe((carrier as Record<PropertyKey, unknown>)[k])]));
+    return JSON.stringify(
+      Reflect.ownKeys(carrier).map((k) => [String(k), describe((carrier as Record<PropertyKey, unknown>)[k])]),
+    );
   }
   return describe(carrier);
 }
 
 function describe(v: unknown): string {
   try {
-    return typeof v === 'object' && v !== null ? `${Object.prototype.toString.call(v)}:${JSON.stringify(v)}` : `${typeof v}:${String(v)}`;
+    return typeof v === 'object' && v !== null
+      ? `${Object.prototype.toString.call(v)}:${JSON.stringify(v)}`
+      : `${typeof v}:${String(v)}`;
   } catch {
     return 'unprintable';
   }
@@ -158,7 +201,9 @@ function describe(v: unknown): string {
 
 const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
 /** Own property names and descriptors of the built-in prototypes as they were at load. */
-const pristine = PROTOTYPES.map((proto) => new Map(Reflect.ownKeys(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)])));
+const pristine = PROTOTYPES.map(
+  (proto) => new Map(Reflect.ownKeys(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)])),
+);
 
 /** Throws when a built-in prototype gained, lost or changed a property since load. */
 export function assertPrototypesClean(): void {

@@ -52,7 +52,8 @@ function assertValidBaggage(baggage: Baggage): void {
   for (const [key, entry] of entries) {
     assert.ok(BAGGAGE_KEY_RE.test(key), `key ${JSON.stringify(key)}`);
     assert.type(entry.value, 'string');
-    for (const p of entry.properties ?? []) assert.ok(BAGGAGE_KEY_RE.test(p.key), `property key ${JSON.stringify(p.key)}`);
+    for (const p of entry.properties ?? [])
+      assert.ok(BAGGAGE_KEY_RE.test(p.key), `property key ${JSON.stringify(p.key)}`);
   }
   assertValidHeader(formatBaggage(baggage));
 }
@@ -116,24 +117,44 @@ test('BG-21 encodeBaggageValue: any JS string, lone surrogates included, encodes
 
 test('BG-23 extract through every carrier kind: no throw, carrier untouched, baggage valid', () => {
   fc.assert(
-    fc.property(carrierKind, fc.array(fc.tuple(headerName(['baggage']), headerValue(BAGGAGES)), { maxLength: 5 }), (kind, pairs) => {
-      const carrier = makeCarrier(kind, pairs);
-      const before = snapshot(carrier);
-      const ctx = propagator.extract(ROOT_CONTEXT, carrier);
-      assert.is(snapshot(carrier), before);
-      const baggage = getBaggage(ctx);
-      if (baggage === undefined) assert.is(ctx, ROOT_CONTEXT);
-      else assertValidBaggage(baggage);
-    }),
+    fc.property(
+      carrierKind,
+      fc.array(fc.tuple(headerName(['baggage']), headerValue(BAGGAGES)), { maxLength: 5 }),
+      (kind, pairs) => {
+        const carrier = makeCarrier(kind, pairs);
+        const before = snapshot(carrier);
+        const ctx = propagator.extract(ROOT_CONTEXT, carrier);
+        assert.is(snapshot(carrier), before);
+        const baggage = getBaggage(ctx);
+        if (baggage === undefined) assert.is(ctx, ROOT_CONTEXT);
+        else assertValidBaggage(baggage);
+      },
+    ),
     heavy,
   );
   assertPrototypesClean();
 });
 
 test('BG-23 extract from hostile carriers and getters returns the context unchanged', () => {
-  const hostile: unknown[] = [undefined, null, 42, 'baggage=a=1', Symbol('x'), () => 'a=1', throwingProxy(), [['baggage', 'a=1']]];
+  const hostile: unknown[] = [
+    undefined,
+    null,
+    42,
+    'baggage=a=1',
+    Symbol('x'),
+    () => 'a=1',
+    throwingProxy(),
+    [['baggage', 'a=1']],
+  ];
   for (const carrier of hostile) assert.is(propagator.extract(ROOT_CONTEXT, carrier), ROOT_CONTEXT);
-  const throwing = { get: () => { throw new Error('getter fails'); }, keys: () => { throw new Error('keys fails'); } };
+  const throwing = {
+    get: () => {
+      throw new Error('getter fails');
+    },
+    keys: () => {
+      throw new Error('keys fails');
+    },
+  };
   assert.is(propagator.extract(ROOT_CONTEXT, {}, throwing), ROOT_CONTEXT);
   const junk = { get: () => 42 as unknown as string, keys: () => [] };
   assert.is(propagator.extract(ROOT_CONTEXT, {}, junk), ROOT_CONTEXT);
@@ -166,7 +187,10 @@ const callerValue = fc.oneof(
   fc.integer({ min: 0, max: 6_000 }).map((n) => 'x'.repeat(n)),
   fc.constantFrom('\ud800', '\udfff', '%', '%25', ' ', ',', ';', '=', '\u0000\u007f'),
 );
-const callerProperty = fc.record({ key: callerKey, value: fc.option(callerValue, { nil: undefined }) }, { requiredKeys: ['key'] });
+const callerProperty = fc.record(
+  { key: callerKey, value: fc.option(callerValue, { nil: undefined }) },
+  { requiredKeys: ['key'] },
+);
 
 test('BG-8 inject writes a grammar-valid header within the limits, whatever values the caller set', () => {
   fc.assert(
@@ -191,7 +215,10 @@ test('BG-3 setEntry rejects keys that are not tokens with a TypeError, so no inv
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 10 }), (key) => {
       if (BAGGAGE_KEY_RE.test(key)) return;
-      assert.throws(() => createBaggage().setEntry(key, { value: 'v' }), (e: unknown) => e instanceof TypeError);
+      assert.throws(
+        () => createBaggage().setEntry(key, { value: 'v' }),
+        (e: unknown) => e instanceof TypeError,
+      );
     }),
     runs,
   );

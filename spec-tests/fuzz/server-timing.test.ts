@@ -50,13 +50,24 @@ function assertValidFields(f: { traceId: string; spanId: string; traceFlags: num
 
 test('TC-34 parseServerTimingTrace: any string or list gives valid fields or undefined, and inspect agrees', () => {
   fc.assert(
-    fc.property(fc.oneof(wireString(SERVER_TIMINGS), fc.array(wireString(SERVER_TIMINGS), { maxLength: 4 })), (value) => {
-      const parsed = parseServerTimingTrace(value);
-      if (parsed !== undefined) assertValidFields(parsed);
-      const inspection = inspectServerTimingTrace(value);
-      assert.is(inspection.valid, parsed !== undefined, JSON.stringify(value));
-      if (inspection.valid) assert.equal({ traceId: inspection.value.traceId, spanId: inspection.value.spanId, traceFlags: inspection.value.traceFlags }, parsed);
-    }),
+    fc.property(
+      fc.oneof(wireString(SERVER_TIMINGS), fc.array(wireString(SERVER_TIMINGS), { maxLength: 4 })),
+      (value) => {
+        const parsed = parseServerTimingTrace(value);
+        if (parsed !== undefined) assertValidFields(parsed);
+        const inspection = inspectServerTimingTrace(value);
+        assert.is(inspection.valid, parsed !== undefined, JSON.stringify(value));
+        if (inspection.valid)
+          assert.equal(
+            {
+              traceId: inspection.value.traceId,
+              spanId: inspection.value.spanId,
+              traceFlags: inspection.value.traceFlags,
+            },
+            parsed,
+          );
+      },
+    ),
     runs,
   );
 });
@@ -70,7 +81,15 @@ test('TC-34 parseServerTimingTrace and inspectServerTimingTrace: any other input
     }),
     { numRuns: FUZZ_RUNS_HEAVY },
   );
-  for (const value of [throwingProxy(), new Proxy([], { get: () => { throw new Error('boom'); } }), [throwingProxy()]]) {
+  for (const value of [
+    throwingProxy(),
+    new Proxy([], {
+      get: () => {
+        throw new Error('boom');
+      },
+    }),
+    [throwingProxy()],
+  ]) {
     assert.is(parseServerTimingTrace(value as string), undefined);
     assert.is(inspectServerTimingTrace(value).valid, false);
   }
@@ -78,7 +97,11 @@ test('TC-34 parseServerTimingTrace and inspectServerTimingTrace: any other input
 
 test('TC-34 parseServerTimingTrace: any entry list gives valid fields or undefined', () => {
   const entry = fc.oneof(
-    fc.record({ name: fc.oneof(fc.constantFrom('trace', 'TRACE', 'db'), fc.string()), description: fc.oneof(wireString([TP]), fc.anything()), duration: fc.double() }),
+    fc.record({
+      name: fc.oneof(fc.constantFrom('trace', 'TRACE', 'db'), fc.string()),
+      description: fc.oneof(wireString([TP]), fc.anything()),
+      duration: fc.double(),
+    }),
     fc.anything(),
   );
   fc.assert(
@@ -115,7 +138,10 @@ test('TC-34 extract from hostile carriers returns the context unchanged; prototy
     assert.is(propagator.extract(ROOT_CONTEXT, carrier), ROOT_CONTEXT);
   }
   for (const key of PROTOTYPE_KEYS) {
-    const carrier = makeCarrier('object', [[key, `trace;desc=${TP}`], ['server-timing', `trace;desc=${TP}`]]);
+    const carrier = makeCarrier('object', [
+      [key, `trace;desc=${TP}`],
+      ['server-timing', `trace;desc=${TP}`],
+    ]);
     assert.is(getResponseSpanContext(propagator.extract(ROOT_CONTEXT, carrier))?.spanId, 'b7ad6b7169203331');
   }
   assertPrototypesClean();
@@ -124,8 +150,16 @@ test('TC-34 extract from hostile carriers returns the context unchanged; prototy
 test('TC-34 inject writes a grammar-valid Server-Timing, whatever span context and existing value', () => {
   const propagator = new W3CTraceResponsePropagator();
   const spanContext = fc.record({
-    traceId: fc.oneof(fc.constant('0af7651916cd43dd8448eb211c80319c'), fc.string({ maxLength: 40 }), fc.stringMatching(/^[0-9a-fA-F]{32}$/)),
-    spanId: fc.oneof(fc.constant('b7ad6b7169203331'), fc.string({ maxLength: 20 }), fc.stringMatching(/^[0-9a-f]{16}$/)),
+    traceId: fc.oneof(
+      fc.constant('0af7651916cd43dd8448eb211c80319c'),
+      fc.string({ maxLength: 40 }),
+      fc.stringMatching(/^[0-9a-fA-F]{32}$/),
+    ),
+    spanId: fc.oneof(
+      fc.constant('b7ad6b7169203331'),
+      fc.string({ maxLength: 20 }),
+      fc.stringMatching(/^[0-9a-f]{16}$/),
+    ),
     traceFlags: fc.oneof(fc.integer(), fc.double(), fc.constant(NaN)),
   });
   fc.assert(
@@ -158,7 +192,7 @@ test('TC-34 a megabyte of separators, quotes, escapes or parameters is handled w
     assert.is(parseServerTimingTrace(input)?.spanId, found ? 'b7ad6b7169203331' : undefined, input.slice(0, 40));
     const inspection = inspectServerTimingTrace(input);
     assert.is(inspection.valid, found);
-    assert.ok((inspection.valid ? inspection.warnings ?? [] : inspection.errors).length <= 33);
+    assert.ok((inspection.valid ? (inspection.warnings ?? []) : inspection.errors).length <= 33);
   }
 });
 
@@ -172,7 +206,11 @@ test('environment carriers: hostile records read as absent, never a throw', () =
     }),
     { numRuns: FUZZ_RUNS_HEAVY },
   );
-  assert.is(envGetter.get(Object.create({ TRACEPARENT: TP }), 'traceparent'), undefined, 'inherited variables are not read');
+  assert.is(
+    envGetter.get(Object.create({ TRACEPARENT: TP }), 'traceparent'),
+    undefined,
+    'inherited variables are not read',
+  );
   assert.equal(envGetter.keys(throwingProxy() as never), []);
 });
 

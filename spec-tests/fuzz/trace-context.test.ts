@@ -78,7 +78,8 @@ test('TC-26 parseTraceState: any string or list gives a valid tracestate or unde
         assert.ok(parsed.size <= 32);
         const header = parsed.serialize(Infinity);
         assert.ok(header === '' || TRACESTATE_RE.test(header), header);
-        for (const [key] of parsed) assert.not.ok(key === '__proto__' && Object.prototype.hasOwnProperty.call(parsed, key));
+        for (const [key] of parsed)
+          assert.not.ok(key === '__proto__' && Object.prototype.hasOwnProperty.call(parsed, key));
       }
       assert.is(inspectTraceState(value).valid, parsed !== undefined);
     }),
@@ -121,7 +122,17 @@ test('TC-18 extract through every carrier kind: no throw, carrier untouched, res
 });
 
 test('TC-11 extract from hostile carriers and getters returns the context unchanged', () => {
-  const hostile: unknown[] = [null, undefined, 0, 'traceparent', Symbol('x'), () => {}, throwingProxy(), [], new Set(['traceparent'])];
+  const hostile: unknown[] = [
+    null,
+    undefined,
+    0,
+    'traceparent',
+    Symbol('x'),
+    () => {},
+    throwingProxy(),
+    [],
+    new Set(['traceparent']),
+  ];
   const withThrowingProperty = {};
   Object.defineProperty(withThrowingProperty, 'traceparent', {
     enumerable: true,
@@ -132,7 +143,12 @@ test('TC-11 extract from hostile carriers and getters returns the context unchan
   hostile.push(withThrowingProperty);
   for (const carrier of hostile) assert.is(propagator.extract(ROOT_CONTEXT, carrier), ROOT_CONTEXT);
   const getters = [
-    { keys: () => [], get: () => { throw new Error('boom'); } },
+    {
+      keys: () => [],
+      get: () => {
+        throw new Error('boom');
+      },
+    },
     { keys: () => [], get: () => 42 },
     { keys: () => [], get: () => [42, 'x'] },
     { keys: () => [], get: () => ({ toString: () => TRACEPARENTS[0] }) },
@@ -145,7 +161,10 @@ test('TC-11 extract from hostile carriers and getters returns the context unchan
 test('TC-13 prototype keys as carrier keys are plain data: nothing leaks into prototypes', () => {
   fc.assert(
     fc.property(fc.constantFrom(...PROTOTYPE_KEYS), headerValue(TRACEPARENTS), carrierKind, (key, value, kind) => {
-      const carrier = makeCarrier(kind, [[key, value], ['traceparent', TRACEPARENTS[0]]]);
+      const carrier = makeCarrier(kind, [
+        [key, value],
+        ['traceparent', TRACEPARENTS[0]],
+      ]);
       const ctx = propagator.extract(ROOT_CONTEXT, carrier);
       assert.is(getSpanContext(ctx)?.traceId, '0af7651916cd43dd8448eb211c80319c');
     }),
@@ -158,12 +177,40 @@ test('TC-10 inject writes only grammar-valid headers, whatever span context the 
   const anyTraceState = fc.oneof(
     fc.constant(undefined),
     fc.constantFrom(...TRACESTATES).map((s) => new TraceState(s)),
-    wireString(TRACESTATES).map((s) => ({ serialize: () => s, get: () => undefined, set() { return this; }, unset() { return this; } })),
-    fc.constant({ serialize: () => { throw new Error('boom'); }, get: () => undefined, set() { return this; }, unset() { return this; } }),
+    wireString(TRACESTATES).map((s) => ({
+      serialize: () => s,
+      get: () => undefined,
+      set() {
+        return this;
+      },
+      unset() {
+        return this;
+      },
+    })),
+    fc.constant({
+      serialize: () => {
+        throw new Error('boom');
+      },
+      get: () => undefined,
+      set() {
+        return this;
+      },
+      unset() {
+        return this;
+      },
+    }),
   );
   const spanContext = fc.record({
-    traceId: fc.oneof(fc.constant('0af7651916cd43dd8448eb211c80319c'), fc.string({ maxLength: 40 }), fc.stringMatching(/^[0-9a-fA-F]{32}$/)),
-    spanId: fc.oneof(fc.constant('b7ad6b7169203331'), fc.string({ maxLength: 20 }), fc.stringMatching(/^[0-9a-f]{16}$/)),
+    traceId: fc.oneof(
+      fc.constant('0af7651916cd43dd8448eb211c80319c'),
+      fc.string({ maxLength: 40 }),
+      fc.stringMatching(/^[0-9a-fA-F]{32}$/),
+    ),
+    spanId: fc.oneof(
+      fc.constant('b7ad6b7169203331'),
+      fc.string({ maxLength: 20 }),
+      fc.stringMatching(/^[0-9a-f]{16}$/),
+    ),
     traceFlags: fc.oneof(fc.integer(), fc.double(), fc.constant(NaN)),
     traceState: anyTraceState,
   });
@@ -188,18 +235,15 @@ test('TC-10 inject writes only grammar-valid headers, whatever span context the 
 test('TC-12 a megabyte of whitespace, commas or near-valid members is handled without a throw', () => {
   const mb = 1 << 20;
   assert.is(parseTraceparent(' '.repeat(mb) + TRACEPARENTS[0])?.spanId, 'b7ad6b7169203331');
-  const inputs = [
-    '\t'.repeat(mb),
-    ','.repeat(mb),
-    'a=1,'.repeat(mb / 4),
-    'k='.repeat(mb / 2),
-    'a'.repeat(mb) + '=1',
-  ];
+  const inputs = ['\t'.repeat(mb), ','.repeat(mb), 'a=1,'.repeat(mb / 4), 'k='.repeat(mb / 2), 'a'.repeat(mb) + '=1'];
   for (const input of inputs) {
     assert.is(parseTraceparent(input), undefined);
     const ts = parseTraceState(input);
     assert.ok(ts === undefined || ts.size === 0);
-    assert.is(propagator.extract(ROOT_CONTEXT, { traceparent: TRACEPARENTS[0], tracestate: input }) !== ROOT_CONTEXT, true);
+    assert.is(
+      propagator.extract(ROOT_CONTEXT, { traceparent: TRACEPARENTS[0], tracestate: input }) !== ROOT_CONTEXT,
+      true,
+    );
   }
 });
 

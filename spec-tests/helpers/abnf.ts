@@ -59,7 +59,9 @@ const ST_METRIC = `${ST_TOKEN}(?:${ST_OWS};${ST_OWS}${ST_PARAM})*`;
 export const SERVER_TIMING_METRIC_RE = new RegExp(`^${ST_METRIC}$`);
 
 /** Server Timing: a whole header value, `#server-timing-metric` (empty list elements allowed). */
-export const SERVER_TIMING_RE = new RegExp(`^${ST_OWS}(?:${ST_METRIC})?(?:${ST_OWS},${ST_OWS}(?:${ST_METRIC})?)*${ST_OWS}$`);
+export const SERVER_TIMING_RE = new RegExp(
+  `^${ST_OWS}(?:${ST_METRIC})?(?:${ST_OWS},${ST_OWS}(?:${ST_METRIC})?)*${ST_OWS}$`,
+);
 
 /** TC-34: the trace metric as this library writes it: version 00, only the known flags. */
 export const SERVER_TIMING_TRACE_RE = new RegExp(`^trace;desc=00-(?!0{32})${HEX}{32}-(?!0{16})${HEX}{16}-0[0-3]$`);

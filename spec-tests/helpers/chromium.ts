@@ -17,7 +17,8 @@ export interface FoundChromium {
   source: 'CHROMIUM_PATH' | 'system' | '@sparticuz/chromium';
 }
 
-const HOW = 'the tests take Chromium from CHROMIUM_PATH (a Chromium binary), else the system\'s (apt-get install -y --no-install-recommends chromium), else the @sparticuz/chromium devDependency (npm ci installs it)';
+const HOW =
+  "the tests take Chromium from CHROMIUM_PATH (a Chromium binary), else the system's (apt-get install -y --no-install-recommends chromium), else the @sparticuz/chromium devDependency (npm ci installs it)";
 
 function systemChromium(env: NodeJS.ProcessEnv): string | undefined {
   const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...SYSTEM_DIRS];
@@ -43,7 +44,9 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);
   }
-  throw new Error(`no Chromium found (no CHROMIUM_PATH, none of ${SYSTEM_NAMES.join(', ')} on the PATH or in ${SYSTEM_DIRS.join(', ')}, and @sparticuz/chromium failed: ${reason}); ${HOW}`);
+  throw new Error(
+    `no Chromium found (no CHROMIUM_PATH, none of ${SYSTEM_NAMES.join(', ')} on the PATH or in ${SYSTEM_DIRS.join(', ')}, and @sparticuz/chromium failed: ${reason}); ${HOW}`,
+  );
 }
 
 /** Headless Chromium through playwright-core, wherever findChromium found it. */

@@ -17,5 +17,10 @@ const ROW = /^\| ((?:TC|BG)-\d+) \| ([^|]+) \| ([^|]+) \| (.+) \|$/gm;
 
 export function readRulesDoc(root: string): DocumentedRule[] {
   const text = readFileSync(join(root, RULES_DOC), 'utf8');
-  return [...text.matchAll(ROW)].map((m) => ({ id: m[1], level: m[2].trim(), section: m[3].trim(), requirement: m[4].trim() }));
+  return [...text.matchAll(ROW)].map((m) => ({
+    id: m[1],
+    level: m[2].trim(),
+    section: m[3].trim(),
+    requirement: m[4].trim(),
+  }));
 }

@@ -31,9 +31,15 @@ test('ALS: the context is active inside with() and ROOT outside', () => {
 test('ALS: with() passes thisArg and args and returns the result', () => {
   const manager = new AsyncLocalStorageContextManager();
   const self = { n: 2 };
-  const r = manager.with(ROOT_CONTEXT, function (this: { n: number }, a: number, b: number) {
-    return this.n * a + b;
-  }, self, 3, 4);
+  const r = manager.with(
+    ROOT_CONTEXT,
+    function (this: { n: number }, a: number, b: number) {
+      return this.n * a + b;
+    },
+    self,
+    3,
+    4,
+  );
   assert.is(r, 10);
 });
 
@@ -47,7 +53,11 @@ test('ALS: the context survives await, setTimeout, setImmediate and promise chai
       out.push(context.active().getValue(KEY));
       out.push(await new Promise((resolve) => setTimeout(() => resolve(context.active().getValue(KEY)), 1)));
       out.push(await new Promise((resolve) => setImmediate(() => resolve(context.active().getValue(KEY)))));
-      out.push(await Promise.resolve().then(() => sleep(1)).then(() => context.active().getValue(KEY)));
+      out.push(
+        await Promise.resolve()
+          .then(() => sleep(1))
+          .then(() => context.active().getValue(KEY)),
+      );
       out.push(await new Promise((resolve) => queueMicrotask(() => resolve(context.active().getValue(KEY)))));
       return out;
     });
@@ -86,9 +96,18 @@ test('ALS: disable() forgets the active context', () => {
 test('StackContextManager (the default) works synchronously and restores on throw', () => {
   const manager = new StackContextManager();
   const ctx = ROOT_CONTEXT.setValue(KEY, 's');
-  assert.is(manager.with(ctx, () => manager.active().getValue(KEY)), 's');
+  assert.is(
+    manager.with(ctx, () => manager.active().getValue(KEY)),
+    's',
+  );
   assert.is(manager.active(), ROOT_CONTEXT);
-  assert.throws(() => manager.with(ctx, () => { throw new Error('boom'); }), /boom/);
+  assert.throws(
+    () =>
+      manager.with(ctx, () => {
+        throw new Error('boom');
+      }),
+    /boom/,
+  );
   assert.is(manager.active(), ROOT_CONTEXT);
   // It does not follow await: after the first await the stack has been unwound.
   let afterAwait: unknown = 'unset';

@@ -38,7 +38,11 @@ function runChild(env: Record<string, string | undefined>): { code: number | nul
   return { code: r.status, stdout: r.stdout, stderr: `${r.stderr}${r.error ? String(r.error) : ''}` };
 }
 
-const ctx: Context = setBaggageValue(setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: 1, traceState: new TraceState('rojo=1') }), 'hello', 'world');
+const ctx: Context = setBaggageValue(
+  setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: 1, traceState: new TraceState('rojo=1') }),
+  'hello',
+  'world',
+);
 
 test('env: header names map to upper-case variable names', () => {
   assert.is(envVariableName('traceparent'), 'TRACEPARENT');
@@ -53,7 +57,10 @@ test('env TC-1: envSetter writes TRACEPARENT, TRACESTATE, BAGGAGE and never a lo
   w3c.inject(ctx, env, envSetter);
   assert.equal(env, { TRACEPARENT: TP, TRACESTATE: 'rojo=1', BAGGAGE: 'hello=world' });
   envSetter.set(env, 'Some-Header', 'x');
-  assert.ok(Object.keys(env).every((k) => k === k.toUpperCase()), Object.keys(env).join(','));
+  assert.ok(
+    Object.keys(env).every((k) => k === k.toUpperCase()),
+    Object.keys(env).join(','),
+  );
 });
 
 test('env: envGetter reads the upper-case variables; keys() lists only the W3C headers present', () => {
@@ -70,7 +77,10 @@ test('env: envGetter reads the upper-case variables; keys() lists only the W3C h
 test('env TC-11 BG: extract from a record continues the trace with its tracestate and baggage', () => {
   const out = w3c.extract(ROOT_CONTEXT, { TRACEPARENT: TP, TRACESTATE: 'rojo=1', BAGGAGE: 'hello=world' }, envGetter);
   const sc = getSpanContext(out);
-  assert.equal({ traceId: sc?.traceId, spanId: sc?.spanId, isRemote: sc?.isRemote, traceState: sc?.traceState?.serialize() }, { traceId: TID, spanId: SID, isRemote: true, traceState: 'rojo=1' });
+  assert.equal(
+    { traceId: sc?.traceId, spanId: sc?.spanId, isRemote: sc?.isRemote, traceState: sc?.traceState?.serialize() },
+    { traceId: TID, spanId: SID, isRemote: true, traceState: 'rojo=1' },
+  );
 });
 
 test('withTraceEnv returns a new env with the context and leaves the given one alone', () => {
@@ -81,7 +91,12 @@ test('withTraceEnv returns a new env with the context and leaves the given one a
 });
 
 test('withTraceEnv removes stale TRACEPARENT, TRACESTATE and BAGGAGE the context does not have', () => {
-  const inherited = { PATH: '/bin', TRACEPARENT: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, TRACESTATE: 'old=1', BAGGAGE: 'stale=1' };
+  const inherited = {
+    PATH: '/bin',
+    TRACEPARENT: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`,
+    TRACESTATE: 'old=1',
+    BAGGAGE: 'stale=1',
+  };
   assert.equal(withTraceEnv(ROOT_CONTEXT, inherited), { PATH: '/bin' });
   const noBaggage = withTraceEnv(setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: 1 }), inherited);
   assert.equal(noBaggage, { PATH: '/bin', TRACEPARENT: TP });
@@ -95,19 +110,23 @@ test('withTraceEnv defaults to process.env, without changing it', () => {
   assert.is(JSON.stringify(process.env), before);
 });
 
-test('withTraceEnv with another propagator replaces only that propagator\'s variables', () => {
+test("withTraceEnv with another propagator replaces only that propagator's variables", () => {
   const traceOnly: TextMapPropagator = new W3CTraceContextPropagator();
   const env = withTraceEnv(ctx, { BAGGAGE: 'kept=1', TRACESTATE: 'old=1' }, { propagator: traceOnly });
   assert.equal(env, { BAGGAGE: 'kept=1', TRACEPARENT: TP, TRACESTATE: 'rojo=1' });
 });
 
-test('withTraceEnv with OpenTelemetry\'s propagator and an OpenTelemetry context', () => {
+test("withTraceEnv with OpenTelemetry's propagator and an OpenTelemetry context", () => {
   const otelCtx = trace.setSpanContext(OTEL_ROOT, { traceId: TID, spanId: SID, traceFlags: 1 });
-  const env = withTraceEnv(otelCtx, { TRACEPARENT: 'stale', PATH: '/bin' }, { propagator: new OtelTraceContextPropagator() });
+  const env = withTraceEnv(
+    otelCtx,
+    { TRACEPARENT: 'stale', PATH: '/bin' },
+    { propagator: new OtelTraceContextPropagator() },
+  );
   assert.equal(env, { PATH: '/bin', TRACEPARENT: TP });
 });
 
-test('TC-16 BG a child process continues the parent\'s trace from the environment, with the core only', () => {
+test("TC-16 BG a child process continues the parent's trace from the environment, with the core only", () => {
   const ended: string[] = [];
   const tracer = createTracer({ onEnd: (s) => ended.push(s.name) });
   const span = tracer.startSpan('parent job');

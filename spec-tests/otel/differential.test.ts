@@ -21,7 +21,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import * as api from '@opentelemetry/api';
-import { TraceState as CoreTraceState, W3CBaggagePropagator as CoreBaggage, W3CTraceContextPropagator as CoreTraceContext } from '@opentelemetry/core';
+import {
+  TraceState as CoreTraceState,
+  W3CBaggagePropagator as CoreBaggage,
+  W3CTraceContextPropagator as CoreTraceContext,
+} from '@opentelemetry/core';
 import { createOtelPropagators } from '../../src/otel/index.js';
 import { defaultTextMapGetter } from '../../src/propagation/carriers.js';
 import { type TextMapGetter } from '../../src/propagation/propagator.js';
@@ -30,8 +34,27 @@ import { W3CBaggagePropagator } from '../../src/baggage/propagator.js';
 import { ROOT_CONTEXT } from '../../src/context/context.js';
 import { getSpanContext } from '../../src/trace/span.js';
 import { getBaggage } from '../../src/baggage/context.js';
-import { BAGGAGES, carrierKind, FUZZ_RUNS, headerValue, makeCarrier, toWellFormed, TRACEPARENTS, TRACESTATES, wireString } from '../fuzz/arbitraries.js';
-import { explainTraceparentDeparture, explainTracestateDeparture, hex, ows, traceparentNearValid, tracestateNearValid, uniqueBaggageEntries, type Extracted } from '../helpers/otel-departures.js';
+import {
+  BAGGAGES,
+  carrierKind,
+  FUZZ_RUNS,
+  headerValue,
+  makeCarrier,
+  toWellFormed,
+  TRACEPARENTS,
+  TRACESTATES,
+  wireString,
+} from '../fuzz/arbitraries.js';
+import {
+  explainTraceparentDeparture,
+  explainTracestateDeparture,
+  hex,
+  ows,
+  traceparentNearValid,
+  tracestateNearValid,
+  uniqueBaggageEntries,
+  type Extracted,
+} from '../helpers/otel-departures.js';
 import { BAGGAGE_RE, TRACEPARENT_RE, TRACESTATE_RE } from '../helpers/abnf.js';
 
 /** Thousands of headers per property by default; FUZZ_RUNS scales them with the fuzz suites. */
@@ -45,21 +68,39 @@ const TP = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 type Getter = TextMapGetter<unknown>;
 
-function spanContextOf(sc: { traceId: string; spanId: string; traceFlags: number; traceState?: { serialize(): string } } | undefined): Extracted {
-  return sc && { traceId: sc.traceId, spanId: sc.spanId, traceFlags: sc.traceFlags, traceState: sc.traceState?.serialize() ?? '' };
+function spanContextOf(
+  sc: { traceId: string; spanId: string; traceFlags: number; traceState?: { serialize(): string } } | undefined,
+): Extracted {
+  return (
+    sc && {
+      traceId: sc.traceId,
+      spanId: sc.spanId,
+      traceFlags: sc.traceFlags,
+      traceState: sc.traceState?.serialize() ?? '',
+    }
+  );
 }
 
-const bridgeTc = (carrier: unknown, getter: Getter = api.defaultTextMapGetter) => spanContextOf(api.trace.getSpanContext(bridge.traceContext.extract(OTEL_ROOT, carrier, getter)));
-const coreTc = (carrier: unknown) => spanContextOf(api.trace.getSpanContext(core.tc.extract(OTEL_ROOT, carrier, api.defaultTextMapGetter)));
-const oursTc = (carrier: unknown, getter: Getter = api.defaultTextMapGetter) => spanContextOf(getSpanContext(ours.tc.extract(ROOT_CONTEXT, carrier, getter)));
+const bridgeTc = (carrier: unknown, getter: Getter = api.defaultTextMapGetter) =>
+  spanContextOf(api.trace.getSpanContext(bridge.traceContext.extract(OTEL_ROOT, carrier, getter)));
+const coreTc = (carrier: unknown) =>
+  spanContextOf(api.trace.getSpanContext(core.tc.extract(OTEL_ROOT, carrier, api.defaultTextMapGetter)));
+const oursTc = (carrier: unknown, getter: Getter = api.defaultTextMapGetter) =>
+  spanContextOf(getSpanContext(ours.tc.extract(ROOT_CONTEXT, carrier, getter)));
 
 /** [key, value, metadata] in the order OpenTelemetry's baggage lists them. */
 type Members = [string, string, string | undefined][];
 
 const bridgeBg = (carrier: unknown, getter: Getter = api.defaultTextMapGetter): Members | undefined =>
-  api.propagation.getBaggage(bridge.baggage.extract(OTEL_ROOT, carrier, getter))?.getAllEntries().map(([k, e]) => [k, e.value, e.metadata?.toString()]);
+  api.propagation
+    .getBaggage(bridge.baggage.extract(OTEL_ROOT, carrier, getter))
+    ?.getAllEntries()
+    .map(([k, e]) => [k, e.value, e.metadata?.toString()]);
 const coreBg = (carrier: unknown): Members | undefined =>
-  api.propagation.getBaggage(core.bg.extract(OTEL_ROOT, carrier, api.defaultTextMapGetter))?.getAllEntries().map(([k, e]) => [k, e.value, e.metadata?.toString()]);
+  api.propagation
+    .getBaggage(core.bg.extract(OTEL_ROOT, carrier, api.defaultTextMapGetter))
+    ?.getAllEntries()
+    .map(([k, e]) => [k, e.value, e.metadata?.toString()]);
 
 const encode = (s: string) => encodeURIComponent(toWellFormed(s));
 
@@ -80,13 +121,20 @@ function oursBg(carrier: unknown, getter: Getter = api.defaultTextMapGetter): Me
   return Object.entries(record).map(([k, [v, m]]) => [k, v, m]);
 }
 
-test('the bridge extracts what this library\'s propagators extract, on hostile headers and every carrier kind', () => {
+test("the bridge extracts what this library's propagators extract, on hostile headers and every carrier kind", () => {
   const names = ['traceparent', 'tracestate', 'baggage'];
   const samples = [TRACEPARENTS, TRACESTATES, BAGGAGES];
   const carrier = fc.tuple(
     carrierKind,
     // Real headers as they are, often enough that most carriers hold a span context or baggage.
-    fc.array(fc.nat(2).chain((i) => fc.tuple(fc.constant(names[i]!), fc.oneof(fc.constantFrom(...samples[i]!), headerValue(samples[i]!)))), { maxLength: 5 }),
+    fc.array(
+      fc
+        .nat(2)
+        .chain((i) =>
+          fc.tuple(fc.constant(names[i]!), fc.oneof(fc.constantFrom(...samples[i]!), headerValue(samples[i]!))),
+        ),
+      { maxLength: 5 },
+    ),
   );
   let withSpan = 0;
   let withBaggage = 0;
@@ -105,15 +153,22 @@ test('the bridge extracts what this library\'s propagators extract, on hostile h
     }),
     { numRuns },
   );
-  assert.ok(withSpan > numRuns / 10 && withBaggage > numRuns / 10, `span contexts ${withSpan}, baggages ${withBaggage}`);
+  assert.ok(
+    withSpan > numRuns / 10 && withBaggage > numRuns / 10,
+    `span contexts ${withSpan}, baggages ${withBaggage}`,
+  );
 });
 
-test('the bridge extracts what this library\'s propagators extract: traceparent and tracestate mutations', () => {
+test("the bridge extracts what this library's propagators extract: traceparent and tracestate mutations", () => {
   fc.assert(
-    fc.property(wireString(TRACEPARENTS), fc.oneof(wireString(TRACESTATES), tracestateNearValid), (traceparent, tracestate) => {
-      const c = { traceparent, tracestate };
-      assert.equal(bridgeTc(c), oursTc(c));
-    }),
+    fc.property(
+      wireString(TRACEPARENTS),
+      fc.oneof(wireString(TRACESTATES), tracestateNearValid),
+      (traceparent, tracestate) => {
+        const c = { traceparent, tracestate };
+        assert.equal(bridgeTc(c), oursTc(c));
+      },
+    ),
     { numRuns },
   );
 });
@@ -167,15 +222,53 @@ test('vs @opentelemetry/core, baggage: agree on spec-following headers (unique t
 
 test('vs @opentelemetry/core, baggage: B1 (BG-19) repeated keys, B2 (BG-6, BG-15) metadata, and the parsing classes', () => {
   const cases: [string, string, Members | undefined, Members | undefined][] = [
-    ['B1 BG-19', 'a=1,b=2,a=3', [['a', '1', undefined], ['b', '2', undefined]], [['a', '3', undefined], ['b', '2', undefined]]],
+    [
+      'B1 BG-19',
+      'a=1,b=2,a=3',
+      [
+        ['a', '1', undefined],
+        ['b', '2', undefined],
+      ],
+      [
+        ['a', '3', undefined],
+        ['b', '2', undefined],
+      ],
+    ],
     ['B2 BG-6', 'k=v; ttl = 30 ;secure', [['k', 'v', 'ttl=30;secure']], [['k', 'v', ' ttl = 30 ;secure']]],
     ['B2 BG-15', 'k=v;p=%41%zz', [['k', 'v', 'p=A%25zz']], [['k', 'v', 'p=%41%zz']]],
     ['class 1 BG-12', 'user%20id=1', [['user%20id', '1', undefined]], [['user id', '1', undefined]]],
     ['class 2 BG-4', 'k=', [['k', '', undefined]], undefined],
-    ['class 4 BG-3', 'bad key=1,ok=2', [['ok', '2', undefined]], [['bad key', '1', undefined], ['ok', '2', undefined]]],
+    [
+      'class 4 BG-3',
+      'bad key=1,ok=2',
+      [['ok', '2', undefined]],
+      [
+        ['bad key', '1', undefined],
+        ['ok', '2', undefined],
+      ],
+    ],
     ['class 5 BG-10', 'k=%E2%82', [['k', '\ufffd', undefined]], undefined],
-    ['class 6 BG-23', '__proto__=1,a=2', [['__proto__', '1', undefined], ['a', '2', undefined]], [['a', '2', undefined]]],
-    ['agreement: integer-like keys first in both', 'b=1,7=2', [['7', '2', undefined], ['b', '1', undefined]], [['7', '2', undefined], ['b', '1', undefined]]],
+    [
+      'class 6 BG-23',
+      '__proto__=1,a=2',
+      [
+        ['__proto__', '1', undefined],
+        ['a', '2', undefined],
+      ],
+      [['a', '2', undefined]],
+    ],
+    [
+      'agreement: integer-like keys first in both',
+      'b=1,7=2',
+      [
+        ['7', '2', undefined],
+        ['b', '1', undefined],
+      ],
+      [
+        ['7', '2', undefined],
+        ['b', '1', undefined],
+      ],
+    ],
   ];
   for (const [rule, header, expectedBridge, expectedCore] of cases) {
     assert.equal(bridgeBg({ baggage: header }), expectedBridge, `${rule} bridge: ${header}`);
@@ -187,21 +280,32 @@ const traceFlags = fc.integer({ min: 0, max: 255 });
 
 test('vs @opentelemetry/core, inject: the same headers from OpenTelemetry span contexts and TraceStates, but flags masked (class 3, TC-10)', () => {
   fc.assert(
-    fc.property(hex(32), hex(16), traceFlags, fc.option(tracestateNearValid, { nil: undefined }), (traceId, spanId, flags, ts) => {
-      const sc = { traceId, spanId, traceFlags: flags, traceState: ts === undefined ? undefined : new CoreTraceState(ts) };
-      const ctx = api.trace.setSpanContext(OTEL_ROOT, sc);
-      const a: Record<string, string> = {};
-      const b: Record<string, string> = {};
-      bridge.traceContext.inject(ctx, a, api.defaultTextMapSetter);
-      core.tc.inject(ctx, b, api.defaultTextMapSetter);
-      if (!api.isSpanContextValid(sc)) return assert.equal([a, b], [{}, {}]);
-      assert.match(a.traceparent!, TRACEPARENT_RE);
-      assert.is(a.traceparent, `00-${traceId}-${spanId}-0${flags & 3}`);
-      if (flags < 16) assert.is(b.traceparent!.slice(0, 53), a.traceparent!.slice(0, 53));
-      // OpenTelemetry's TraceState holds only valid members, at most 512 chars: sent alike.
-      assert.is(a.tracestate, b.tracestate || undefined);
-      if (a.tracestate !== undefined) assert.match(a.tracestate, TRACESTATE_RE);
-    }),
+    fc.property(
+      hex(32),
+      hex(16),
+      traceFlags,
+      fc.option(tracestateNearValid, { nil: undefined }),
+      (traceId, spanId, flags, ts) => {
+        const sc = {
+          traceId,
+          spanId,
+          traceFlags: flags,
+          traceState: ts === undefined ? undefined : new CoreTraceState(ts),
+        };
+        const ctx = api.trace.setSpanContext(OTEL_ROOT, sc);
+        const a: Record<string, string> = {};
+        const b: Record<string, string> = {};
+        bridge.traceContext.inject(ctx, a, api.defaultTextMapSetter);
+        core.tc.inject(ctx, b, api.defaultTextMapSetter);
+        if (!api.isSpanContextValid(sc)) return assert.equal([a, b], [{}, {}]);
+        assert.match(a.traceparent!, TRACEPARENT_RE);
+        assert.is(a.traceparent, `00-${traceId}-${spanId}-0${flags & 3}`);
+        if (flags < 16) assert.is(b.traceparent!.slice(0, 53), a.traceparent!.slice(0, 53));
+        // OpenTelemetry's TraceState holds only valid members, at most 512 chars: sent alike.
+        assert.is(a.tracestate, b.tracestate || undefined);
+        if (a.tracestate !== undefined) assert.match(a.tracestate, TRACESTATE_RE);
+      },
+    ),
     { numRuns },
   );
 });
@@ -211,7 +315,13 @@ test('vs @opentelemetry/core, inject baggage: the same header for spec-following
   fc.assert(
     fc.property(uniqueBaggageEntries, fc.array(metadata, { maxLength: 15 }), (list, metas) => {
       const record: Record<string, api.BaggageEntry> = Object.create(null);
-      list.forEach(([k, v], i) => (record[k] = metas[i] === undefined ? { value: v } : { value: v, metadata: api.baggageEntryMetadataFromString(metas[i]!) }));
+      list.forEach(
+        ([k, v], i) =>
+          (record[k] =
+            metas[i] === undefined
+              ? { value: v }
+              : { value: v, metadata: api.baggageEntryMetadataFromString(metas[i]!) }),
+      );
       const ctx = api.propagation.setBaggage(OTEL_ROOT, api.propagation.createBaggage(record));
       const a: Record<string, string> = {};
       const b: Record<string, string> = {};
@@ -225,7 +335,8 @@ test('vs @opentelemetry/core, inject baggage: the same header for spec-following
 });
 
 test('vs @opentelemetry/core, inject baggage: what core would send invalid, the bridge sends valid or not at all (classes 8-10, BG-3)', () => {
-  const bag = (record: Record<string, api.BaggageEntry>) => api.propagation.setBaggage(OTEL_ROOT, api.propagation.createBaggage(record));
+  const bag = (record: Record<string, api.BaggageEntry>) =>
+    api.propagation.setBaggage(OTEL_ROOT, api.propagation.createBaggage(record));
   const both = (ctx: api.Context): [string | undefined, string | undefined] => {
     const a: Record<string, string> = {};
     const b: Record<string, string> = {};
@@ -244,8 +355,14 @@ test('vs @opentelemetry/core, inject baggage: what core would send invalid, the 
   // BG-3: a key that is not a token cannot be sent without becoming another key
   assert.equal(both(bag({ 'with/slash': { value: '1' }, ok: { value: '2' } })), ['ok=2', 'with%2Fslash=1,ok=2']);
   // class 10, BG-15: metadata that is not properties is dropped, the entry kept
-  assert.equal(both(bag({ k: { value: 'v', metadata: api.baggageEntryMetadataFromString('p=a b') } })), ['k=v', 'k=v;p=a b']);
-  assert.equal(both(bag({ k: { value: 'v', metadata: api.baggageEntryMetadataFromString('p=1,evil=2') } })), ['k=v', 'k=v;p=1,evil=2']);
+  assert.equal(both(bag({ k: { value: 'v', metadata: api.baggageEntryMetadataFromString('p=a b') } })), [
+    'k=v',
+    'k=v;p=a b',
+  ]);
+  assert.equal(both(bag({ k: { value: 'v', metadata: api.baggageEntryMetadataFromString('p=1,evil=2') } })), [
+    'k=v',
+    'k=v;p=1,evil=2',
+  ]);
 });
 
 test('through the global API: propagation.extract/inject with the bridge set give what the propagator gives', () => {
@@ -254,7 +371,13 @@ test('through the global API: propagation.extract/inject with the bridge set giv
     api.propagation.setGlobalPropagator(bridge.composite);
     const ctx = api.propagation.extract(OTEL_ROOT, carrier);
     assert.equal(spanContextOf(api.trace.getSpanContext(ctx)), bridgeTc(carrier));
-    assert.equal(api.propagation.getBaggage(ctx)?.getAllEntries().map(([k, e]) => [k, e.value, e.metadata?.toString()]), bridgeBg(carrier));
+    assert.equal(
+      api.propagation
+        .getBaggage(ctx)
+        ?.getAllEntries()
+        .map(([k, e]) => [k, e.value, e.metadata?.toString()]),
+      bridgeBg(carrier),
+    );
     const out: Record<string, string> = {};
     api.propagation.inject(ctx, out);
     assert.equal(out, { traceparent: TP, tracestate: 'rojo=1,congo=2', baggage: 'a=1,b=x%20y;p=1' });

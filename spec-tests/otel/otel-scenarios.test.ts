@@ -14,12 +14,24 @@ import { suppressTracing, TraceState as CoreTraceState } from '@opentelemetry/co
 import { createOtelPropagators } from '../../src/otel/index.js';
 
 const { traceContext, baggage } = createOtelPropagators(api);
-const { ROOT_CONTEXT, TraceFlags, trace, propagation, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
+const {
+  ROOT_CONTEXT,
+  TraceFlags,
+  trace,
+  propagation,
+  defaultTextMapGetter: getter,
+  defaultTextMapSetter: setter,
+} = api;
 
 const TRACE_ID = 'd4cda95b652f4a1592b449d5929fda1b';
 const SPAN_ID = '6e0c63257de34c92';
 const PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-const PARENT_FIELDS = { spanId: 'b7ad6b7169203331', traceId: '0af7651916cd43dd8448eb211c80319c', isRemote: true, traceFlags: TraceFlags.SAMPLED };
+const PARENT_FIELDS = {
+  spanId: 'b7ad6b7169203331',
+  traceId: '0af7651916cd43dd8448eb211c80319c',
+  isRemote: true,
+  traceFlags: TraceFlags.SAMPLED,
+};
 
 type Carrier = Record<string, unknown>;
 
@@ -39,17 +51,27 @@ test('TC-10 inject: sets traceparent, and no tracestate without one', () => {
 });
 
 test('TC-20 inject: sets traceparent and tracestate (an OpenTelemetry TraceState, through its serialize())', () => {
-  const carrier = injectTc({ traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: TraceFlags.SAMPLED, traceState: new CoreTraceState('foo=bar,baz=qux') });
+  const carrier = injectTc({
+    traceId: TRACE_ID,
+    spanId: SPAN_ID,
+    traceFlags: TraceFlags.SAMPLED,
+    traceState: new CoreTraceState('foo=bar,baz=qux'),
+  });
   assert.equal(carrier, { traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`, tracestate: 'foo=bar,baz=qux' });
 });
 
-test('inject: nothing when tracing is suppressed (core\'s suppressTracing)', () => {
+test("inject: nothing when tracing is suppressed (core's suppressTracing)", () => {
   const carrier = injectTc({ traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: TraceFlags.SAMPLED }, suppressTracing);
   assert.equal(carrier, {});
 });
 
 test('TC-5 TC-6 inject: nothing for the invalid span context, even with a tracestate (and when suppressed too)', () => {
-  const invalid = { traceId: api.INVALID_TRACEID, spanId: api.INVALID_SPANID, traceFlags: TraceFlags.NONE, traceState: new CoreTraceState('foo=bar,baz=qux') };
+  const invalid = {
+    traceId: api.INVALID_TRACEID,
+    spanId: api.INVALID_SPANID,
+    traceFlags: TraceFlags.NONE,
+    traceState: new CoreTraceState('foo=bar,baz=qux'),
+  };
   assert.equal(injectTc(invalid), {});
   assert.equal(injectTc(invalid, suppressTracing), {});
 });
@@ -65,7 +87,10 @@ test('TC-9 extract: a future version', () => {
 });
 
 test('TC-9 extract: a future version with future fields', () => {
-  assert.equal(extractTc({ traceparent: 'cc-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-what-the-future-will-be-like' }), PARENT_FIELDS);
+  assert.equal(
+    extractTc({ traceparent: 'cc-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-what-the-future-will-be-like' }),
+    PARENT_FIELDS,
+  );
 });
 
 test('TC-11 extract: no span context without a traceparent', () => {
@@ -100,7 +125,7 @@ test('TC-20 extract: several tracestate values combined in order', () => {
   assert.is(traceState?.serialize(), 'foo=bar,baz=qux,quux=quuz');
 });
 
-test('TC-2 .. TC-9 extract: every invalid traceparent of OpenTelemetry\'s list gives no span context', () => {
+test("TC-2 .. TC-9 extract: every invalid traceparent of OpenTelemetry's list gives no span context", () => {
   const f32 = 'f'.repeat(32);
   const f16 = 'f'.repeat(16);
   const cases: Record<string, string> = {
@@ -119,7 +144,8 @@ test('TC-2 .. TC-9 extract: every invalid traceparent of OpenTelemetry\'s list g
     invalidSpanId_tooShort: `00-${f32}-ffffffff-01`,
     invalidSpanId_tooLong: `00-${f32}-${f16}0000-01`,
     invalidFutureVersion: 'ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
-    invalidFutureFieldAfterFlag: 'cc-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01.what-the-future-will-not-be-like',
+    invalidFutureFieldAfterFlag:
+      'cc-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01.what-the-future-will-not-be-like',
   };
   for (const [name, traceparent] of Object.entries(cases)) assert.is(extractTc({ traceparent }), undefined, name);
 });
@@ -133,7 +159,10 @@ test('extract: a getter that returns a number, an empty list or nothing leaves t
   const carrier = {};
   const bad = [() => 1, () => [], () => undefined];
   for (const get of bad) {
-    const ctx = traceContext.extract(ROOT_CONTEXT, carrier, { get: get as unknown as api.TextMapGetter['get'], keys: () => [] });
+    const ctx = traceContext.extract(ROOT_CONTEXT, carrier, {
+      get: get as unknown as api.TextMapGetter['get'],
+      keys: () => [],
+    });
     assert.ok(ctx === ROOT_CONTEXT);
   }
 });
@@ -155,11 +184,17 @@ test('BG-3 BG-12 departs: sets the baggage header, but a key that is not a token
     key1: { value: 'd4cda95b652f4a1592b449d5929fda1b' },
     'with/slash': { value: 'with spaces' },
     key3: { value: 'c88815a7-0fa9-4d95-a1f1-cdccce3c5c2a' },
-    key4: { value: 'foo', metadata: api.baggageEntryMetadataFromString('key4prop1=value1;key4prop2=value2;key4prop3WithNoValue') },
+    key4: {
+      value: 'foo',
+      metadata: api.baggageEntryMetadataFromString('key4prop1=value1;key4prop2=value2;key4prop3WithNoValue'),
+    },
   });
   // OpenTelemetry expects `with%2Fslash=with%20spaces` second: keys are tokens and never
   // percent-decoded (BG-3, BG-12), so that member would arrive under the key `with%2Fslash`.
-  assert.is(header, 'key1=d4cda95b652f4a1592b449d5929fda1b,key3=c88815a7-0fa9-4d95-a1f1-cdccce3c5c2a,key4=foo;key4prop1=value1;key4prop2=value2;key4prop3WithNoValue');
+  assert.is(
+    header,
+    'key1=d4cda95b652f4a1592b449d5929fda1b,key3=c88815a7-0fa9-4d95-a1f1-cdccce3c5c2a,key4=foo;key4prop1=value1;key4prop2=value2;key4prop3WithNoValue',
+  );
   // Values are encoded as OpenTelemetry encodes them (BG-8).
   assert.is(injectBg({ 'with-dash': { value: 'with spaces' } }), 'with-dash=with%20spaces');
 });
@@ -168,7 +203,7 @@ test('BG-16 inject: short members are all kept', () => {
   assert.is(injectBg({ key1: { value: 'd4cda95b' }, key3: { value: 'c88815a7' } }), 'key1=d4cda95b,key3=c88815a7');
 });
 
-test('BG-16 BG-17 inject: a member of 4,097 bytes is kept (OpenTelemetry\'s scenario drops it: its 4,096-byte cap breaks BG-16); one over 8,192 is left out whole', () => {
+test("BG-16 BG-17 inject: a member of 4,097 bytes is kept (OpenTelemetry's scenario drops it: its 4,096-byte cap breaks BG-16); one over 8,192 is left out whole", () => {
   const value = 'v'.repeat(4000);
   const longKey = 'k'.repeat(96); // 96 + 1 + 4000 = 4097 bytes
   assert.is(injectBg({ aa: { value: 'shortvalue' }, [longKey]: { value } }), `aa=shortvalue,${longKey}=${value}`);
@@ -193,17 +228,27 @@ test('BG-16 inject: at most 180 members', () => {
 
 // baggage: extract ------------------------------------------------------------------------
 
-const extractBg = (header: string) => propagation.getBaggage(baggage.extract(ROOT_CONTEXT, { baggage: header }, getter));
+const extractBg = (header: string) =>
+  propagation.getBaggage(baggage.extract(ROOT_CONTEXT, { baggage: header }, getter));
 
-test('BG-6 extract: members with OWS, the entries OpenTelemetry\'s own createBaggage gives', () => {
-  const expected = propagation.createBaggage({ key1: { value: 'd4cda95b' }, key3: { value: 'c88815a7' }, keyn: { value: 'valn' }, keym: { value: 'valm' } });
+test("BG-6 extract: members with OWS, the entries OpenTelemetry's own createBaggage gives", () => {
+  const expected = propagation.createBaggage({
+    key1: { value: 'd4cda95b' },
+    key3: { value: 'c88815a7' },
+    keyn: { value: 'valn' },
+    keym: { value: 'valm' },
+  });
   const extracted = extractBg('key1=d4cda95b,key3=c88815a7, keyn   = valn, keym =valm')!;
   // OpenTelemetry compares the baggage objects. The bridge's is OpenTelemetry's Baggage
   // interface over the parsed members (read on first use, as tracestate is): it builds its
   // entries with this same createBaggage, so they are compared, with Node's deepStrictEqual.
   deepStrictEqual(extracted.getAllEntries(), expected.getAllEntries());
   deepStrictEqual(extracted.getEntry('keyn'), expected.getEntry('keyn'));
-  deepStrictEqual(extracted.setEntry('x', { value: '1' }), expected.setEntry('x', { value: '1' }), 'a change gives OpenTelemetry\'s own Baggage');
+  deepStrictEqual(
+    extracted.setEntry('x', { value: '1' }),
+    expected.setEntry('x', { value: '1' }),
+    "a change gives OpenTelemetry's own Baggage",
+  );
 });
 
 test('fields(): baggage', () => {
@@ -222,17 +267,27 @@ test('BG-7 extract: properties as entry metadata', () => {
   assert.is(bag.getEntry('key3')?.metadata?.toString(), 'prop1=value1');
 });
 
-test('BG-20 extract: invalid headers give no baggage (three of OpenTelemetry\'s cases)', () => {
-  for (const header of ['289371298nekjh2939299283jbk2b', 'key1:value;key2=value2', 'key1:value;;key2=value2']) assert.is(extractBg(header), undefined, header);
+test("BG-20 extract: invalid headers give no baggage (three of OpenTelemetry's cases)", () => {
+  for (const header of ['289371298nekjh2939299283jbk2b', 'key1:value;key2=value2', 'key1:value;;key2=value2'])
+    assert.is(extractBg(header), undefined, header);
 });
 
 test('BG-4 BG-5 departs: `key1==value` is valid, the value `=value` (OpenTelemetry drops it)', () => {
   // The value may contain '=' (BG-4) and a member splits at its first '=' (BG-5).
   const bag = extractBg('key1==value;key2=value2')!;
-  assert.equal(bag.getAllEntries().map(([k, e]) => [k, e.value, e.metadata?.toString()]), [['key1', '=value', 'key2=value2']]);
+  assert.equal(
+    bag.getAllEntries().map(([k, e]) => [k, e.value, e.metadata?.toString()]),
+    [['key1', '=value', 'key2=value2']],
+  );
   // OpenTelemetry's mixed case expects key2 alone; key1 is kept too.
   const mixed = extractBg('key1==value,key2=value2')!;
-  assert.equal(mixed.getAllEntries().map(([k, e]) => [k, e.value]), [['key1', '=value'], ['key2', 'value2']]);
+  assert.equal(
+    mixed.getAllEntries().map(([k, e]) => [k, e.value]),
+    [
+      ['key1', '=value'],
+      ['key2', 'value2'],
+    ],
+  );
 });
 
 test.run();

@@ -15,26 +15,35 @@ const KEYS = ['a', 'b', 'c', 'd', 'e'].map((k) => api.createContextKey(`received
 
 type Op = { kind: 'set'; key: number; value: number | undefined } | { kind: 'delete'; key: number };
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), key: fc.nat(KEYS.length - 1), value: fc.option(fc.integer(), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant('set' as const),
+    key: fc.nat(KEYS.length - 1),
+    value: fc.option(fc.integer(), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), key: fc.nat(KEYS.length - 1) }),
 );
-const apply = (ctx: Context, o: Op): Context => (o.kind === 'set' ? ctx.setValue(KEYS[o.key]!, o.value) : ctx.deleteValue(KEYS[o.key]!));
+const apply = (ctx: Context, o: Op): Context =>
+  o.kind === 'set' ? ctx.setValue(KEYS[o.key]!, o.value) : ctx.deleteValue(KEYS[o.key]!);
 
-test('reads as OpenTelemetry\'s Context after any setValue / deleteValue calls, over a parent with values', () => {
+test("reads as OpenTelemetry's Context after any setValue / deleteValue calls, over a parent with values", () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(KEYS.length - 1), fc.integer()), { maxLength: 3 }), fc.array(op, { maxLength: 12 }), (parentValues, ops) => {
-      let parent: api.Context = api.ROOT_CONTEXT;
-      for (const [k, v] of parentValues) parent = parent.setValue(KEYS[k]!, v);
-      let theirs: Context = parent;
-      let ours: Context = ReceivedContext.over(parent);
-      for (const o of ops) {
-        theirs = apply(theirs, o);
-        ours = apply(ours, o);
-        for (const key of KEYS) assert.is(ours.getValue(key), theirs.getValue(key));
-        // One level deep, whatever was called: a lookup never walks a chain.
-        assert.not.instance((ours as unknown as { _p: Context })._p, ReceivedContext);
-      }
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.nat(KEYS.length - 1), fc.integer()), { maxLength: 3 }),
+      fc.array(op, { maxLength: 12 }),
+      (parentValues, ops) => {
+        let parent: api.Context = api.ROOT_CONTEXT;
+        for (const [k, v] of parentValues) parent = parent.setValue(KEYS[k]!, v);
+        let theirs: Context = parent;
+        let ours: Context = ReceivedContext.over(parent);
+        for (const o of ops) {
+          theirs = apply(theirs, o);
+          ours = apply(ours, o);
+          for (const key of KEYS) assert.is(ours.getValue(key), theirs.getValue(key));
+          // One level deep, whatever was called: a lookup never walks a chain.
+          assert.not.instance((ours as unknown as { _p: Context })._p, ReceivedContext);
+        }
+      },
+    ),
     { numRuns: 500 },
   );
 });
@@ -46,10 +55,22 @@ test('immutable: setValue and deleteValue leave the context they were called on 
   const three = two.setValue(KEYS[2]!, 3);
   two.deleteValue(KEYS[0]!);
   two.deleteValue(KEYS[4]!);
-  assert.equal(KEYS.map((k) => one.getValue(k)), [1, undefined, undefined, undefined, 'parent']);
-  assert.equal(KEYS.map((k) => two.getValue(k)), [1, 2, undefined, undefined, 'parent']);
-  assert.equal(KEYS.map((k) => three.getValue(k)), [1, 2, 3, undefined, 'parent']);
-  assert.equal(KEYS.map((k) => three.deleteValue(KEYS[4]!).getValue(k)), [1, 2, 3, undefined, undefined]);
+  assert.equal(
+    KEYS.map((k) => one.getValue(k)),
+    [1, undefined, undefined, undefined, 'parent'],
+  );
+  assert.equal(
+    KEYS.map((k) => two.getValue(k)),
+    [1, 2, undefined, undefined, 'parent'],
+  );
+  assert.equal(
+    KEYS.map((k) => three.getValue(k)),
+    [1, 2, 3, undefined, 'parent'],
+  );
+  assert.equal(
+    KEYS.map((k) => three.deleteValue(KEYS[4]!).getValue(k)),
+    [1, 2, 3, undefined, undefined],
+  );
   assert.is(parent.getValue(KEYS[0]!), undefined);
 });
 
@@ -62,9 +83,17 @@ test('extract, then a child span set over the received one: the given context is
     deleteValue: (key) => (copies++, base.deleteValue(key)),
   };
   const { composite } = createOtelPropagators(api);
-  const headers = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'rojo=1', baggage: 'hello=world' };
+  const headers = {
+    traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    tracestate: 'rojo=1',
+    baggage: 'hello=world',
+  };
   const received = composite.extract(counting, headers, api.defaultTextMapGetter);
-  const child = api.trace.wrapSpanContext({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: '00f067aa0ba902b7', traceFlags: 1 });
+  const child = api.trace.wrapSpanContext({
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    spanId: '00f067aa0ba902b7',
+    traceFlags: 1,
+  });
   const active = api.trace.setSpan(received, child);
   assert.is(copies, 0);
   assert.is(api.trace.getSpan(active), child);

@@ -51,7 +51,7 @@ async function call(headers: Record<string, string>): Promise<Reply> {
   return JSON.parse(text) as Reply;
 }
 
-test('TC-16 TC-17 the spans share the caller\'s trace, each parent is right and remote; BG baggage arrives with its properties', async () => {
+test("TC-16 TC-17 the spans share the caller's trace, each parent is right and remote; BG baggage arrives with its properties", async () => {
   const reply = await call({
     traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`,
     tracestate: 'rojo=00f067aa0ba902b7',
@@ -69,13 +69,23 @@ test('TC-16 TC-17 the spans share the caller\'s trace, each parent is right and 
   assert.is(backSpan!.parentIsRemote, true);
   assert.is(reply.back!.received.traceparent, `00-${TRACE_ID}-${frontSpan!.spanId}-01`);
   // The baggage front received, plus the entry it added, reached back.
-  assert.equal(reply.baggage, [['tier', 'gold', 'ttl=30'], ['user', 'café', null]]);
-  assert.equal(reply.back!.baggage, [['tier', 'gold', 'ttl=30'], ['user', 'café', null], ['hello', 'world', null]]);
+  assert.equal(reply.baggage, [
+    ['tier', 'gold', 'ttl=30'],
+    ['user', 'café', null],
+  ]);
+  assert.equal(reply.back!.baggage, [
+    ['tier', 'gold', 'ttl=30'],
+    ['user', 'café', null],
+    ['hello', 'world', null],
+  ]);
   assert.is(reply.back!.received.baggage, 'tier=gold;ttl=30,user=caf%C3%A9,hello=world');
 });
 
-test('TC-27 TC-33 tracestate: the SDK\'s sampler set a member through the bridge\'s TraceState; it arrives first, the caller\'s kept', async () => {
-  const reply = await call({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`, tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE' });
+test("TC-27 TC-33 tracestate: the SDK's sampler set a member through the bridge's TraceState; it arrives first, the caller's kept", async () => {
+  const reply = await call({
+    traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`,
+    tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
+  });
   assert.is(reply.traceStateClass, 'OtelTraceState');
   assert.is(reply.spans[0]!.traceState, 'front=1,rojo=00f067aa0ba902b7,congo=t61rcWkgMzE');
   assert.is(reply.back!.received.tracestate, 'front=1,rojo=00f067aa0ba902b7,congo=t61rcWkgMzE');

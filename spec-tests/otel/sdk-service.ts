@@ -14,7 +14,15 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import * as api from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { AlwaysOnSampler, InMemorySpanExporter, ParentBasedSampler, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type Sampler } from '@opentelemetry/sdk-trace';
+import {
+  AlwaysOnSampler,
+  InMemorySpanExporter,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TracerProvider,
+  type ReadableSpan,
+  type Sampler,
+} from '@opentelemetry/sdk-trace';
 import { createOtelPropagators } from '../../src/otel/index.js';
 
 const [role, backUrl] = process.argv.slice(2);
@@ -31,7 +39,10 @@ const frontSampler: Sampler = {
 };
 
 const exporter = new InMemorySpanExporter();
-const provider = new TracerProvider({ sampler: role === 'front' ? frontSampler : parentBased, spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+const provider = new TracerProvider({
+  sampler: role === 'front' ? frontSampler : parentBased,
+  spanProcessors: [new SimpleSpanProcessor({ exporter })],
+});
 api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 api.trace.setGlobalTracerProvider(provider);
 api.propagation.setGlobalPropagator(createOtelPropagators(api).composite);
@@ -79,20 +90,32 @@ async function handle(req: IncomingMessage): Promise<Reply> {
   exporter.reset();
   // What HTTP instrumentation does: extract with the global propagator (OpenTelemetry's getter).
   const parent = api.propagation.extract(api.ROOT_CONTEXT, req.headers);
-  const baggage = (api.propagation.getBaggage(parent)?.getAllEntries() ?? []).map(([k, e]): [string, string, string | null] => [k, e.value, e.metadata?.toString() ?? null]);
+  const baggage = (api.propagation.getBaggage(parent)?.getAllEntries() ?? []).map(
+    ([k, e]): [string, string, string | null] => [k, e.value, e.metadata?.toString() ?? null],
+  );
   const traceStateClass = api.trace.getSpanContext(parent)?.traceState?.constructor.name ?? null;
   if (role === 'back') {
     tracer.startSpan('back', { kind: api.SpanKind.SERVER }, parent).end();
     return { received: received(req), baggage, traceStateClass, spans: exporter.getFinishedSpans().map(report) };
   }
   return tracer.startActiveSpan('front', { kind: api.SpanKind.SERVER }, parent, async (span) => {
-    const withHello = (api.propagation.getBaggage(api.context.active()) ?? api.propagation.createBaggage()).setEntry('hello', { value: 'world' });
+    const withHello = (api.propagation.getBaggage(api.context.active()) ?? api.propagation.createBaggage()).setEntry(
+      'hello',
+      { value: 'world' },
+    );
     const ctx = api.propagation.setBaggage(api.context.active(), withHello);
     const sent: Record<string, string> = {};
     api.propagation.inject(ctx, sent);
     const back = (await (await fetch(backUrl!, { headers: sent })).json()) as Reply;
     span.end();
-    return { received: received(req), sent, baggage, traceStateClass, spans: exporter.getFinishedSpans().map(report), back };
+    return {
+      received: received(req),
+      sent,
+      baggage,
+      traceStateClass,
+      spans: exporter.getFinishedSpans().map(report),
+      back,
+    };
   });
 }
 
@@ -107,4 +130,7 @@ server.listen(0, '127.0.0.1', () => {
   process.stdout.write(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }) + '\n');
 });
 // Never outlive the test: stdin closes when the test process ends, even when it is killed.
-process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();
+process.stdin
+  .on('end', () => process.exit(0))
+  .on('error', () => process.exit(0))
+  .resume();

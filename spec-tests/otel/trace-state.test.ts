@@ -16,7 +16,7 @@ function asOtel(ts: api.TraceState): api.TraceState {
   return ts;
 }
 
-test('our TraceState fits OpenTelemetry\'s interface as it is, but its set throws where OpenTelemetry\'s ignores (TC-22)', () => {
+test("our TraceState fits OpenTelemetry's interface as it is, but its set throws where OpenTelemetry's ignores (TC-22)", () => {
   const ours = asOtel(new TraceState('rojo=1'));
   assert.is(ours.set('congo', '2').serialize(), 'congo=2,rojo=1');
   assert.throws(() => ours.set('Bad Key', 'x'), TypeError);
@@ -29,7 +29,15 @@ test('our TraceState fits OpenTelemetry\'s interface as it is, but its set throw
 test('TC-22 TC-23 set: invalid keys and values are ignored, never thrown, and reported to api.diag when given', () => {
   const warnings: string[] = [];
   const ts = new OtelTraceState('rojo=1', undefined, (m) => warnings.push(m));
-  for (const [k, v] of [['Bad', '1'], ['a', 'x,y'], ['a', 'x '], ['', '1'], ['a', ''], ['k'.repeat(257), '1'], [1 as unknown as string, '1']]) {
+  for (const [k, v] of [
+    ['Bad', '1'],
+    ['a', 'x,y'],
+    ['a', 'x '],
+    ['', '1'],
+    ['a', ''],
+    ['k'.repeat(257), '1'],
+    [1 as unknown as string, '1'],
+  ]) {
     assert.ok(ts.set(k!, v!) === ts, `${k}=${v}`);
   }
   assert.is(warnings.length, 7);
@@ -39,12 +47,15 @@ test('TC-22 TC-23 set: invalid keys and values are ignored, never thrown, and re
 
 test('TC-22 TC-23 set: never throws and never builds an invalid header, whatever it is given', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 40 }), (pairs) => {
-      let ts = new OtelTraceState('rojo=00f067aa0ba902b7');
-      for (const [k, v] of pairs) ts = ts.set(k, v);
-      const header = ts.serialize();
-      assert.ok(header === '' || TRACESTATE_RE.test(header), header);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 40 }),
+      (pairs) => {
+        let ts = new OtelTraceState('rojo=00f067aa0ba902b7');
+        for (const [k, v] of pairs) ts = ts.set(k, v);
+        const header = ts.serialize();
+        assert.ok(header === '' || TRACESTATE_RE.test(header), header);
+      },
+    ),
   );
 });
 
@@ -95,7 +106,13 @@ test('unset, get, size, iteration, toString and the TraceState inside', () => {
   assert.is(next.serialize(), 'congo=2');
   assert.is(ts.get('congo'), '2');
   assert.is(ts.size, 2);
-  assert.equal([...ts], [['rojo', '1'], ['congo', '2']]);
+  assert.equal(
+    [...ts],
+    [
+      ['rojo', '1'],
+      ['congo', '2'],
+    ],
+  );
   assert.is(String(ts), 'rojo=1,congo=2');
   assert.ok(ts.traceState instanceof TraceState);
   const wrapped = new OtelTraceState(new TraceState('x=1'));

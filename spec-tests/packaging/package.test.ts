@@ -30,7 +30,12 @@ let tarball = '';
 let packed: string[] = [];
 
 function run(command: string, args: readonly string[], cwd = ROOT): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
 }
 
 function output(r: SpawnSyncReturns<string>): string {
@@ -76,20 +81,27 @@ test('package.json: no dependencies, sideEffects false, types first in every exp
 });
 
 test('files: the tarball ships dist/src, dist/bin, src, the test vectors and the docs, and no tests, benches or examples', () => {
-  const allowed = /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|docs\/rules\.md$|package\.json$|README\.md$|LICENSE|SECURITY\.md$|CHANGELOG\.md$)/;
+  const allowed =
+    /^(dist\/src\/|dist\/bin\/|src\/|vectors\/[\w-]+\.json$|docs\/rules\.md$|package\.json$|README\.md$|LICENSE|SECURITY\.md$|CHANGELOG\.md$)/;
   for (const file of VECTOR_FILES) assert.ok(packed.includes(`vectors/${file}`), `vectors/${file} is shipped`);
   for (const path of packed) assert.match(path, allowed, `unexpected file in the tarball: ${path}`);
-  for (const path of packed) assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
+  for (const path of packed)
+    assert.not.match(path, /spec-tests|bench|examples|\.test\./, `test or bench file shipped: ${path}`);
   // src/tsconfig.json extends the repository's tsconfig.json, which is not shipped.
   for (const path of packed) assert.not.match(path, /tsconfig\.json$/, `tsconfig shipped: ${path}`);
   for (const subpath of SUBPATHS) {
     for (const file of Object.values(manifest.exports[subpath] as Record<string, string>)) {
-      assert.ok(packed.includes(file.replace(/^\.\//, '')), `exports["${subpath}"] points at ${file}, which is not in the tarball`);
+      assert.ok(
+        packed.includes(file.replace(/^\.\//, '')),
+        `exports["${subpath}"] points at ${file}, which is not in the tarball`,
+      );
     }
   }
-  for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.ok(packed.includes(bin), `bin ${bin} is shipped`);
+  for (const bin of Object.values(manifest.bin as Record<string, string>))
+    assert.ok(packed.includes(bin), `bin ${bin} is shipped`);
   assert.ok(packed.includes('src/index.ts'), 'the TypeScript sources are shipped for vendoring');
-  for (const name of ['trace-context', 'baggage']) assert.ok(packed.includes(`vectors/${name}.json`), `the checker's corpus vectors/${name}.json is shipped`);
+  for (const name of ['trace-context', 'baggage'])
+    assert.ok(packed.includes(`vectors/${name}.json`), `the checker's corpus vectors/${name}.json is shipped`);
   assert.ok(packed.includes('docs/rules.md'), 'docs/rules.md, which the CLI points at, is shipped');
 });
 
@@ -98,8 +110,11 @@ test('npm pack leaves package.json as it was', () => {
   assert.not.ok(existsSync(join(ROOT, '.package.dev.json')), 'postpack removed the saved manifest');
 });
 
-test('files: no declarations of the CLI, declaration maps beside the library\'s', () => {
-  assert.equal(packed.filter((p) => p.startsWith('dist/bin/') && /\.d\.ts(\.map)?$/.test(p)), []);
+test("files: no declarations of the CLI, declaration maps beside the library's", () => {
+  assert.equal(
+    packed.filter((p) => p.startsWith('dist/bin/') && /\.d\.ts(\.map)?$/.test(p)),
+    [],
+  );
   const declarations = packed.filter((p) => p.startsWith('dist/src/') && p.endsWith('.d.ts'));
   assert.ok(declarations.length > 10);
   for (const d of declarations) assert.ok(packed.includes(`${d}.map`), `${d}.map is shipped`);
@@ -107,9 +122,12 @@ test('files: no declarations of the CLI, declaration maps beside the library\'s'
 
 test('every relative link in README.md points at a file the package ships', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:/i.test(href) && !href.startsWith('#'));
+  const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1])
+    .filter((href) => !/^[a-z]+:/i.test(href) && !href.startsWith('#'));
   assert.ok(links.length > 0, 'README has relative links');
-  for (const href of links) assert.ok(packed.includes(href.split('#')[0]), `README links to ${href}, which the package does not ship`);
+  for (const href of links)
+    assert.ok(packed.includes(href.split('#')[0]), `README links to ${href}, which the package does not ship`);
 });
 
 test('publint: no errors or warnings on the packed tarball', () => {
@@ -119,7 +137,15 @@ test('publint: no errors or warnings on the packed tarball', () => {
 });
 
 test('attw: every entry point resolves to ESM with types (node16 from ESM, bundler)', () => {
-  const r = run(process.execPath, [devTool('@arethetypeswrong/cli', 'dist/index.js'), tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json']);
+  const r = run(process.execPath, [
+    devTool('@arethetypeswrong/cli', 'dist/index.js'),
+    tarball,
+    '--profile',
+    'esm-only',
+    '--no-definitely-typed',
+    '--format',
+    'json',
+  ]);
   assert.is(r.status, 0, output(r));
   const report = JSON.parse(r.stdout) as { problems: Record<string, { entrypoint: string; resolutionKind: string }[]> };
   // esm-only ignores these two; everything else is a real problem.
@@ -162,7 +188,11 @@ console.log(JSON.stringify(result));
   const bin = run(process.execPath, [join(dir, manifest.bin['w3c-propagation']), 'inspect', 'traceparent', VALID], app);
   assert.is(bin.status, 0, output(bin));
   // The installed checker finds its corpus: it gets as far as connecting (port 9 answers nothing).
-  const check = run(process.execPath, [join(dir, manifest.bin['w3c-propagation']), 'check', 'http://127.0.0.1:9/test', '--baggage', '--json'], app);
+  const check = run(
+    process.execPath,
+    [join(dir, manifest.bin['w3c-propagation']), 'check', 'http://127.0.0.1:9/test', '--baggage', '--json'],
+    app,
+  );
   assert.is(check.status, 2, output(check));
   assert.is(JSON.parse(check.stdout).error.code, 'unreachable', output(check));
 });
@@ -185,17 +215,35 @@ console.log(JSON.stringify(result));
   );
   const r = run(process.execPath, [join(app, 'vectors.js')], app);
   assert.is(r.status, 0, output(r));
-  const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, { cases: number; corpus: string | null; schema: string | null; same: boolean }>;
+  const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<
+    string,
+    { cases: number; corpus: string | null; schema: string | null; same: boolean }
+  >;
   const local = (f: string) => JSON.parse(readFileSync(join(ROOT, 'vectors', f), 'utf8'));
-  assert.equal(result['w3c-propagation/vectors/trace-context.json'], { cases: local('trace-context.json').cases.length, corpus: 'trace-context', schema: null, same: true });
-  assert.equal(result['w3c-propagation/vectors/baggage.json'], { cases: local('baggage.json').cases.length, corpus: 'baggage', schema: null, same: true });
-  assert.equal(result['w3c-propagation/vectors/schema.json'], { cases: 0, corpus: null, schema: 'https://json-schema.org/draft/2020-12/schema', same: true });
+  assert.equal(result['w3c-propagation/vectors/trace-context.json'], {
+    cases: local('trace-context.json').cases.length,
+    corpus: 'trace-context',
+    schema: null,
+    same: true,
+  });
+  assert.equal(result['w3c-propagation/vectors/baggage.json'], {
+    cases: local('baggage.json').cases.length,
+    corpus: 'baggage',
+    schema: null,
+    same: true,
+  });
+  assert.equal(result['w3c-propagation/vectors/schema.json'], {
+    cases: 0,
+    corpus: null,
+    schema: 'https://json-schema.org/draft/2020-12/schema',
+    same: true,
+  });
 });
 
 /** Where `npm install <tarball>` put the package, for the tests after it. */
 let installed = '';
 
-test('npm install of the tarball into an empty folder prints no warning; the installed manifest is a consumer\'s', () => {
+test("npm install of the tarball into an empty folder prints no warning; the installed manifest is a consumer's", () => {
   const app = join(work, 'npm-app');
   mkdirSync(app);
   const r = npm(['install', '--no-audit', '--no-fund', tarball], app);
@@ -204,9 +252,11 @@ test('npm install of the tarball into an empty folder prints no warning; the ins
   installed = join(app, 'node_modules', 'w3c-propagation');
   const shipped = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   const scripts: Record<string, string> = shipped.scripts ?? {};
-  for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.is(scripts[hook], undefined, `a ${hook} script would run on every install`);
+  for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+    assert.is(scripts[hook], undefined, `a ${hook} script would run on every install`);
   for (const [name, command] of Object.entries(scripts)) {
-    for (const [path] of command.matchAll(/[\w./-]+\.[cm]?js\b/g)) assert.ok(packed.includes(path), `script ${name} runs ${path}, which is not shipped`);
+    for (const [path] of command.matchAll(/[\w./-]+\.[cm]?js\b/g))
+      assert.ok(packed.includes(path), `script ${name} runs ${path}, which is not shipped`);
   }
   assert.is(shipped.devDependencies, undefined);
   assert.is(shipped.allowScripts, undefined);
@@ -219,9 +269,22 @@ test('TypeScript 5.9 with moduleResolution node10 resolves every entry point (ty
   const app = dirname(dirname(installed));
   const imports = SUBPATHS.map((s, i) => `import * as m${i} from '${s.replace(/^\./, 'w3c-propagation')}';`);
   const uses = SUBPATHS.map((_, i) => `Object.keys(m${i}).length`);
-  writeFileSync(join(app, 'node10.ts'), `${imports.join('\n')}\nexport const counts: number[] = [${uses.join(', ')}];\n`);
+  writeFileSync(
+    join(app, 'node10.ts'),
+    `${imports.join('\n')}\nexport const counts: number[] = [${uses.join(', ')}];\n`,
+  );
   // ./node needs @types/node, as the README says; the repository's copy stands in for the user's.
-  const compilerOptions = { target: 'ES2020', lib: ['ES2020'], module: 'commonjs', moduleResolution: 'node10', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] };
+  const compilerOptions = {
+    target: 'ES2020',
+    lib: ['ES2020'],
+    module: 'commonjs',
+    moduleResolution: 'node10',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
+  };
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['node10.ts'] }));
   const version = run(process.execPath, [devTool('typescript5', 'bin/tsc'), '--version'], app);
   assert.match(version.stdout, /^Version 5\.9\./, output(version));
@@ -250,7 +313,19 @@ const state: string = new OtelTraceState('rojo=1').set('congo', '2').serialize()
 export { state };
 `,
   );
-  const tsconfig = { compilerOptions: { target: 'ES2020', lib: ['ES2020'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], skipLibCheck: false }, files: ['use.ts'] };
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2020',
+      lib: ['ES2020'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noEmit: true,
+      types: [],
+      skipLibCheck: false,
+    },
+    files: ['use.ts'],
+  };
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
   const tsc = run(process.execPath, [devTool('typescript', 'bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
   assert.is(tsc.status, 0, output(tsc));
@@ -288,11 +363,15 @@ test('types: the published .d.ts hold no internal member (stripInternal) and com
     const text = readFileSync(join(dir, file), 'utf8');
     assert.not.match(text, /@internal/, file);
     // A `_x` member is internal state; `private _x;` lines carry no type and are allowed.
-    const exposed = text.split('\n').filter((line) => /^\s+(?:readonly\s+|protected\s+|static\s+)*_\w+\s*[(:?;]/.test(line));
+    const exposed = text
+      .split('\n')
+      .filter((line) => /^\s+(?:readonly\s+|protected\s+|static\s+)*_\w+\s*[(:?;]/.test(line));
     assert.equal(exposed, [], file);
   }
   writeFileSync(join(app, 'package.json'), '{"type":"module"}');
-  const imports = SUBPATHS.map((s, i) => `import * as m${i} from '${s === '.' ? 'w3c-propagation' : `w3c-propagation/${s.slice(2)}`}';`).join('\n');
+  const imports = SUBPATHS.map(
+    (s, i) => `import * as m${i} from '${s === '.' ? 'w3c-propagation' : `w3c-propagation/${s.slice(2)}`}';`,
+  ).join('\n');
   writeFileSync(
     join(app, 'use.ts'),
     `${imports}
@@ -311,7 +390,20 @@ export { json, ${SUBPATHS.map((_, i) => `m${i}`).join(', ')} };
   );
   // `./node` names node:http in its types: @types/node from this package's own devDependencies.
   const typeRoots = [join(ROOT, 'node_modules', '@types')];
-  const tsconfig = { compilerOptions: { target: 'ES2020', lib: ['ES2020', 'DOM'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, typeRoots, types: ['node'], skipLibCheck: false }, files: ['use.ts'] };
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2020',
+      lib: ['ES2020', 'DOM'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noEmit: true,
+      typeRoots,
+      types: ['node'],
+      skipLibCheck: false,
+    },
+    files: ['use.ts'],
+  };
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
   const tsc = run(process.execPath, [devTool('typescript', 'bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
   assert.is(tsc.status, 0, output(tsc));

@@ -24,8 +24,14 @@ for (const entry of SIZE_ENTRIES) {
 
 test('size: the traceparent bundle holds the traceparent codec and no other format', async () => {
   const row = await measureEntry(SIZE_ENTRIES.find((e) => e.id === 'traceparent')!);
-  assert.ok(row.inputs.some((i) => i.path.endsWith('traceparent.js')), 'traceparent.js is in the traceparent bundle');
-  assert.not.ok(row.inputs.some((i) => /tracestate|baggage|percent/.test(i.path)), `no other format leaks in: ${describeInputs(row, 10)}`);
+  assert.ok(
+    row.inputs.some((i) => i.path.endsWith('traceparent.js')),
+    'traceparent.js is in the traceparent bundle',
+  );
+  assert.not.ok(
+    row.inputs.some((i) => /tracestate|baggage|percent/.test(i.path)),
+    `no other format leaks in: ${describeInputs(row, 10)}`,
+  );
 });
 
 test('size: npm run size:floor still cuts the bundle down to what the propagators run, and that still propagates', async () => {
@@ -33,7 +39,10 @@ test('size: npm run size:floor still cuts the bundle down to what the propagator
   const budget = SIZE_ENTRIES.find((e) => e.id === 'w3c-propagators')!.budget!;
   assert.ok(floor.built <= budget, `${floor.built} B`);
   assert.ok(floor.noMessages < floor.built, `messages removed: ${floor.noMessages} < ${floor.built}`);
-  assert.ok(floor.propagatorsOnly < floor.noMessages, `methods removed: ${floor.propagatorsOnly} < ${floor.noMessages}`);
+  assert.ok(
+    floor.propagatorsOnly < floor.noMessages,
+    `methods removed: ${floor.propagatorsOnly} < ${floor.noMessages}`,
+  );
 });
 
 test.run();

@@ -23,20 +23,144 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** The files to copy for each feature, as the README lists them (without the `.ts`). */
 const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
-  'traceparent codec': { roots: ['trace-context/traceparent'], files: ['trace-context/traceparent', 'internal/chars', 'internal/hex'] },
-  'traceparent codec with inspect': { roots: ['trace-context/traceparent', 'trace-context/traceparent-inspect'], files: ['trace-context/traceparent', 'trace-context/traceparent-inspect', 'inspect/problem', 'internal/chars', 'internal/hex'] },
+  'traceparent codec': {
+    roots: ['trace-context/traceparent'],
+    files: ['trace-context/traceparent', 'internal/chars', 'internal/hex'],
+  },
+  'traceparent codec with inspect': {
+    roots: ['trace-context/traceparent', 'trace-context/traceparent-inspect'],
+    files: [
+      'trace-context/traceparent',
+      'trace-context/traceparent-inspect',
+      'inspect/problem',
+      'internal/chars',
+      'internal/hex',
+    ],
+  },
   'tracestate codec': { roots: ['trace-context/tracestate'], files: ['trace-context/tracestate', 'internal/alloc'] },
-  'tracestate codec with inspect': { roots: ['trace-context/tracestate', 'trace-context/tracestate-inspect'], files: ['trace-context/tracestate', 'trace-context/tracestate-inspect', 'inspect/problem', 'inspect/problems', 'internal/alloc', 'internal/chars'] },
-  'baggage codec': { roots: ['baggage/baggage'], files: ['baggage/baggage', 'baggage/percent', 'internal/alloc', 'internal/chars'] },
-  'baggage codec with inspect': { roots: ['baggage/baggage', 'baggage/inspect'], files: ['baggage/baggage', 'baggage/inspect', 'baggage/percent', 'inspect/problem', 'inspect/problems', 'internal/alloc', 'internal/chars'] },
-  'trace-context propagator': { roots: ['trace-context/propagator'], files: ['trace-context/propagator', 'context/context', 'internal/alloc', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace-context/tracestate-inject', 'trace/ids', 'trace/span'] },
-  'baggage propagator': { roots: ['baggage/propagator'], files: ['baggage/propagator', 'baggage/baggage', 'baggage/context', 'baggage/percent', 'context/context', 'internal/alloc', 'internal/chars', 'propagation/carriers', 'propagation/propagator'] },
+  'tracestate codec with inspect': {
+    roots: ['trace-context/tracestate', 'trace-context/tracestate-inspect'],
+    files: [
+      'trace-context/tracestate',
+      'trace-context/tracestate-inspect',
+      'inspect/problem',
+      'inspect/problems',
+      'internal/alloc',
+      'internal/chars',
+    ],
+  },
+  'baggage codec': {
+    roots: ['baggage/baggage'],
+    files: ['baggage/baggage', 'baggage/percent', 'internal/alloc', 'internal/chars'],
+  },
+  'baggage codec with inspect': {
+    roots: ['baggage/baggage', 'baggage/inspect'],
+    files: [
+      'baggage/baggage',
+      'baggage/inspect',
+      'baggage/percent',
+      'inspect/problem',
+      'inspect/problems',
+      'internal/alloc',
+      'internal/chars',
+    ],
+  },
+  'trace-context propagator': {
+    roots: ['trace-context/propagator'],
+    files: [
+      'trace-context/propagator',
+      'context/context',
+      'internal/alloc',
+      'internal/chars',
+      'internal/hex',
+      'propagation/carriers',
+      'propagation/propagator',
+      'trace-context/traceparent',
+      'trace-context/tracestate',
+      'trace-context/tracestate-inject',
+      'trace/ids',
+      'trace/span',
+    ],
+  },
+  'baggage propagator': {
+    roots: ['baggage/propagator'],
+    files: [
+      'baggage/propagator',
+      'baggage/baggage',
+      'baggage/context',
+      'baggage/percent',
+      'context/context',
+      'internal/alloc',
+      'internal/chars',
+      'propagation/carriers',
+      'propagation/propagator',
+    ],
+  },
   'active context': { roots: ['context/manager'], files: ['context/manager', 'context/context'] },
-  'Server-Timing trace metric': { roots: ['server-timing/server-timing'], files: ['server-timing/server-timing', 'internal/chars', 'internal/hex', 'trace-context/traceparent'] },
-  'Server-Timing trace metric with inspect': { roots: ['server-timing/server-timing', 'server-timing/inspect'], files: ['server-timing/server-timing', 'server-timing/inspect', 'inspect/problem', 'inspect/problems', 'internal/chars', 'internal/hex', 'trace-context/traceparent', 'trace-context/traceparent-inspect'] },
-  'trace-response propagator': { roots: ['server-timing/propagator'], files: ['server-timing/propagator', 'context/context', 'internal/alloc', 'internal/chars', 'internal/hex', 'propagation/carriers', 'propagation/propagator', 'server-timing/server-timing', 'trace-context/traceparent', 'trace/ids', 'trace/span'] },
-  'environment carriers': { roots: ['propagation/env'], files: ['propagation/env', 'context/context', 'propagation/propagator'] },
-  'OpenTelemetry bridge': { roots: ['otel/index'], files: ['otel/index', 'baggage/baggage', 'baggage/context', 'baggage/percent', 'baggage/propagator', 'context/context', 'internal/alloc', 'internal/chars', 'internal/hex', 'otel/api', 'otel/baggage', 'otel/received-baggage', 'otel/received-context', 'otel/trace-context', 'otel/trace-state', 'propagation/carriers', 'propagation/composite', 'propagation/propagator', 'trace-context/traceparent', 'trace-context/tracestate', 'trace-context/tracestate-inject', 'trace/ids'] },
+  'Server-Timing trace metric': {
+    roots: ['server-timing/server-timing'],
+    files: ['server-timing/server-timing', 'internal/chars', 'internal/hex', 'trace-context/traceparent'],
+  },
+  'Server-Timing trace metric with inspect': {
+    roots: ['server-timing/server-timing', 'server-timing/inspect'],
+    files: [
+      'server-timing/server-timing',
+      'server-timing/inspect',
+      'inspect/problem',
+      'inspect/problems',
+      'internal/chars',
+      'internal/hex',
+      'trace-context/traceparent',
+      'trace-context/traceparent-inspect',
+    ],
+  },
+  'trace-response propagator': {
+    roots: ['server-timing/propagator'],
+    files: [
+      'server-timing/propagator',
+      'context/context',
+      'internal/alloc',
+      'internal/chars',
+      'internal/hex',
+      'propagation/carriers',
+      'propagation/propagator',
+      'server-timing/server-timing',
+      'trace-context/traceparent',
+      'trace/ids',
+      'trace/span',
+    ],
+  },
+  'environment carriers': {
+    roots: ['propagation/env'],
+    files: ['propagation/env', 'context/context', 'propagation/propagator'],
+  },
+  'OpenTelemetry bridge': {
+    roots: ['otel/index'],
+    files: [
+      'otel/index',
+      'baggage/baggage',
+      'baggage/context',
+      'baggage/percent',
+      'baggage/propagator',
+      'context/context',
+      'internal/alloc',
+      'internal/chars',
+      'internal/hex',
+      'otel/api',
+      'otel/baggage',
+      'otel/received-baggage',
+      'otel/received-context',
+      'otel/trace-context',
+      'otel/trace-state',
+      'propagation/carriers',
+      'propagation/composite',
+      'propagation/propagator',
+      'trace-context/traceparent',
+      'trace-context/tracestate',
+      'trace-context/tracestate-inject',
+      'trace/ids',
+    ],
+  },
 };
 
 /** The core: every src/ file but the `node/` adapters and the `otel/` bridge, as names under src/. */
@@ -59,7 +183,9 @@ function otelFiles(): string[] {
 /** Relative `./x.js` / `../x.js` specifiers a file imports or re-exports, types included, as names under src/. */
 function localImports(name: string): string[] {
   const code = readFileSync(join(SRC, `${name}.ts`), 'utf8');
-  return [...code.matchAll(/\bfrom\s+'(\.\.?\/[\w/-]+)\.js'/g)].map((m) => posix.normalize(posix.join(posix.dirname(name), m[1])));
+  return [...code.matchAll(/\bfrom\s+'(\.\.?\/[\w/-]+)\.js'/g)].map((m) =>
+    posix.normalize(posix.join(posix.dirname(name), m[1])),
+  );
 }
 
 function closure(roots: readonly string[]): string[] {
@@ -78,7 +204,10 @@ function withoutComments(code: string): string {
 }
 
 /** Copies `files` (names under src/, without `.ts`) to a fresh folder and runs `tsc --noEmit` there. */
-function typeCheckAlone(files: readonly string[], options: { erasable?: boolean; extra?: string } = {}): { ok: boolean; output: string } {
+function typeCheckAlone(
+  files: readonly string[],
+  options: { erasable?: boolean; extra?: string } = {},
+): { ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'w3c-propagation-vendor-'));
   try {
     for (const f of files) {
@@ -102,7 +231,10 @@ function typeCheckAlone(files: readonly string[], options: { erasable?: boolean;
       ...(options.erasable ? { erasableSyntaxOnly: true } : {}),
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: names }, null, 2));
-    const r = spawnSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     return { ok: r.status === 0, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -122,7 +254,8 @@ test('vendoring: no core file imports a node: module or uses Buffer or process',
 test('vendoring: the core imports only other core files', () => {
   const core = new Set(coreFiles());
   for (const name of core) {
-    for (const dep of localImports(name)) assert.ok(core.has(dep), `${name}.ts imports ./${dep}.js, which is not a core file`);
+    for (const dep of localImports(name))
+      assert.ok(core.has(dep), `${name}.ts imports ./${dep}.js, which is not a core file`);
     const code = withoutComments(readFileSync(join(SRC, `${name}.ts`), 'utf8'));
     const bare = [...code.matchAll(/\bfrom\s+'([^'.][^']*)'/g)].map((m) => m[1]);
     assert.equal(bare, [], `${name}.ts imports packages`);
@@ -140,7 +273,8 @@ test('vendoring: the OpenTelemetry bridge (src/otel) imports no package, not eve
     assert.not.match(code, /\bprocess\s*\./, `${name}.ts uses process`);
     const bare = [...code.matchAll(/\b(?:from|import)\s+'([^'.][^']*)'/g)].map((m) => m[1]);
     assert.equal(bare, [], `${name}.ts imports packages`);
-    for (const dep of localImports(name)) assert.ok(core.has(dep) || files.includes(dep), `${name}.ts imports ${dep}, neither core nor bridge`);
+    for (const dep of localImports(name))
+      assert.ok(core.has(dep) || files.includes(dep), `${name}.ts imports ${dep}, neither core nor bridge`);
   }
 });
 
@@ -153,7 +287,11 @@ test('vendoring: the whole core (src/ without node/ and otel/) type-checks alone
 
 for (const [feature, { roots, files }] of Object.entries(FEATURES)) {
   test(`vendoring: ${feature} is ${files.map((f) => `${f}.ts`).join(' + ')}`, () => {
-    assert.equal(closure(roots), [...files].sort(), 'the documented file set is the import closure; update README-sections.md with it');
+    assert.equal(
+      closure(roots),
+      [...files].sort(),
+      'the documented file set is the import closure; update README-sections.md with it',
+    );
   });
 
   test(`vendoring: ${feature} type-checks alone, with erasable syntax only (type stripping)`, () => {

@@ -35,7 +35,8 @@ export const CANARY = 'canary (the test harness)';
 /** Deterministic hex: no clock, no Math.random. */
 function hex(seed: number, n: number): string {
   let s = '';
-  for (let x = seed * 2654435761 + 1; s.length < n; x = (x * 1103515245 + 12345) % 2147483648) s += (x % 16).toString(16);
+  for (let x = seed * 2654435761 + 1; s.length < n; x = (x * 1103515245 + 12345) % 2147483648)
+    s += (x % 16).toString(16);
   return /[^0]/.test(s) ? s : '1' + s.slice(1);
 }
 
@@ -80,7 +81,10 @@ let sink = 0;
 export const PATHS: Record<string, Path> = {
   // trace-context extract, then the span context and the tracestate read
   'trace-context': {
-    ring: 4096, runs: 20_000, members: 3, ows: true,
+    ring: 4096,
+    runs: 20_000,
+    members: 3,
+    ows: true,
     step(c) {
       const ctx = w3c.extract(ROOT_CONTEXT, c);
       const sc = getSpanContext(ctx)!;
@@ -97,7 +101,10 @@ export const PATHS: Record<string, Path> = {
   'pass-through-ows': { ring: 4096, runs: 20_000, members: 3, ows: true, step: passThrough },
   // a service: extract, then a child span of the extracted one
   'tracer-child': {
-    ring: 4096, runs: 20_000, members: 3, ows: true,
+    ring: 4096,
+    runs: 20_000,
+    members: 3,
+    ows: true,
     step: (c) => tracer.startSpan('child', undefined, w3c.extract(ROOT_CONTEXT, c)),
   },
 };
@@ -131,12 +138,18 @@ function moduleBindings(session: Session, fn: Function): Record<string, unknown>
   const g = globalThis as { __probe?: unknown; __scope?: Record<string, unknown> };
   g.__probe = fn;
   const { result } = post('Runtime.evaluate', { expression: 'globalThis.__probe' });
-  const scopes = post('Runtime.getProperties', { objectId: result.objectId, ownProperties: true }).internalProperties
-    .find((p: { name: string }) => p.name === '[[Scopes]]');
-  const module = post('Runtime.getProperties', { objectId: scopes.value.objectId, ownProperties: true }).result
-    .find((s: { value?: { description?: string } }) => s.value?.description === 'Module');
+  const scopes = post('Runtime.getProperties', {
+    objectId: result.objectId,
+    ownProperties: true,
+  }).internalProperties.find((p: { name: string }) => p.name === '[[Scopes]]');
+  const module = post('Runtime.getProperties', { objectId: scopes.value.objectId, ownProperties: true }).result.find(
+    (s: { value?: { description?: string } }) => s.value?.description === 'Module',
+  );
   if (!module) return undefined;
-  post('Runtime.callFunctionOn', { objectId: module.value.objectId, functionDeclaration: 'function () { globalThis.__scope = this.object; }' });
+  post('Runtime.callFunctionOn', {
+    objectId: module.value.objectId,
+    functionDeclaration: 'function () { globalThis.__scope = this.object; }',
+  });
   return g.__scope;
 }
 
@@ -149,7 +162,9 @@ async function ourFunctions(): Promise<Map<Function, string>> {
   };
   const session = new Session();
   session.connect();
-  const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.js') && !f.startsWith('node'));
+  const files = (readdirSync(src, { recursive: true }) as string[]).filter(
+    (f) => f.endsWith('.js') && !f.startsWith('node'),
+  );
   for (const file of files.sort()) {
     const exports = (await import(join(src, file))) as Record<string, unknown>;
     const probe = Object.values(exports).find((v) => typeof v === 'function') as Function | undefined;
@@ -157,8 +172,11 @@ async function ourFunctions(): Promise<Map<Function, string>> {
     for (const [name, value] of Object.entries(bindings ?? {})) {
       if (typeof value !== 'function') continue;
       add(value, name);
-      for (const [owner, of] of [[value, name], [value.prototype, `${name}.prototype`]] as const) {
-        if (owner === null || typeof owner !== 'object' && typeof owner !== 'function') continue;
+      for (const [owner, of] of [
+        [value, name],
+        [value.prototype, `${name}.prototype`],
+      ] as const) {
+        if (owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) continue;
         for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(owner))) {
           for (const member of [d.value, d.get, d.set]) if (member !== value) add(member, `${of}.${key}`);
         }

@@ -35,12 +35,17 @@ interface Run {
   tenured: Tenured[];
 }
 
-const DECISION = /AllocationSite\((0x[\da-f]+)\): \(created, found, ratio\) \((\d+), (\d+), [\d.]+\) \w[\w ]* => (\w[\w ]*)$/;
+const DECISION =
+  /AllocationSite\((0x[\da-f]+)\): \(created, found, ratio\) \((\d+), (\d+), [\d.]+\) \w[\w ]* => (\w[\w ]*)$/;
 
 /** Runs one path of pretenure-child.ts and reads what V8 decided and where each site lives. */
 export async function runPath(path: string): Promise<Run> {
   const run = promisify(execFile);
-  const { stdout: out } = await run(process.execPath, [...V8_FLAGS, CHILD, path], { encoding: 'utf8', maxBuffer: 256 << 20, timeout: 60_000 });
+  const { stdout: out } = await run(process.execPath, [...V8_FLAGS, CHILD, path], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    timeout: 60_000,
+  });
   const lines = out.split('\n');
   const start = lines.findIndex((l) => l.includes(MARKER));
   const map = lines.findIndex((l) => l.includes(MAP_MARKER));
@@ -49,7 +54,8 @@ export async function runPath(path: string): Promise<Run> {
   for (const line of lines.slice(start, map)) {
     const m = DECISION.exec(line);
     if (!m) continue;
-    if (m[4] === 'tenure') tenured.set(BigInt(m[1]!), { site: BigInt(m[1]!), created: +m[2]!, found: +m[3]!, owner: undefined });
+    if (m[4] === 'tenure')
+      tenured.set(BigInt(m[1]!), { site: BigInt(m[1]!), created: +m[2]!, found: +m[3]!, owner: undefined });
   }
   const owners = new Map<bigint, string>();
   let owner = '';
@@ -71,7 +77,10 @@ function describe(t: Tenured): string {
 const runs = new Map<string, Promise<Run>>();
 for (const [i, path] of Object.keys(PATHS).entries()) {
   const previous = i >= 2 ? runs.get(Object.keys(PATHS)[i - 2]!)!.catch(() => undefined) : Promise.resolve();
-  runs.set(path, previous.then(() => runPath(path)));
+  runs.set(
+    path,
+    previous.then(() => runPath(path)),
+  );
 }
 
 for (const path of Object.keys(PATHS)) {

@@ -30,7 +30,8 @@ const made: Record<string, () => SpanContext> = {
   'extract without tracestate, then getSpanContext': () => getSpanContext(without())!,
   'tracer child of an extracted span with tracestate': () => tracer.startSpan('child', {}, withState()).spanContext(),
   'tracer child of an extracted span without tracestate': () => tracer.startSpan('child', {}, without()).spanContext(),
-  'Server-Timing response propagator extract': () => getResponseSpanContext(new W3CTraceResponsePropagator().extract(ROOT_CONTEXT, server))!,
+  'Server-Timing response propagator extract': () =>
+    getResponseSpanContext(new W3CTraceResponsePropagator().extract(ROOT_CONTEXT, server))!,
 };
 
 const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
@@ -41,5 +42,8 @@ for (const [how, make] of Object.entries(made)) {
   result[how] = { sameMap: sameMap(first, sc), keys: Object.keys(sc) };
 }
 // Frozen, so it has the frozen form of the class: the same as any span context frozen.
-result['INVALID_SPAN_CONTEXT (frozen)'] = { sameMap: sameMap(Object.freeze(made['tracer root span']!()), INVALID_SPAN_CONTEXT), keys: Object.keys(INVALID_SPAN_CONTEXT) };
+result['INVALID_SPAN_CONTEXT (frozen)'] = {
+  sameMap: sameMap(Object.freeze(made['tracer root span']!()), INVALID_SPAN_CONTEXT),
+  keys: Object.keys(INVALID_SPAN_CONTEXT),
+};
 console.log(JSON.stringify(result));

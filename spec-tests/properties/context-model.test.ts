@@ -13,7 +13,11 @@ const env = (globalThis as { process?: { env?: Record<string, string | undefined
 const numRuns = Math.max(10, Number(env.PROPERTY_RUNS) || 3000);
 
 const KEYS = Array.from({ length: 12 }, (_, i) => createContextKey(`context-model ${i}`));
-const op = fc.tuple(fc.constantFrom('set', 'delete'), fc.nat({ max: KEYS.length - 1 }), fc.oneof(fc.integer(), fc.constant(undefined)));
+const op = fc.tuple(
+  fc.constantFrom('set', 'delete'),
+  fc.nat({ max: KEYS.length - 1 }),
+  fc.oneof(fc.integer(), fc.constant(undefined)),
+);
 
 test('setValue / deleteValue agree with a Map model at every depth; earlier contexts never change', () => {
   fc.assert(

@@ -25,38 +25,71 @@ import { BAGGAGES, TRACEPARENTS, TRACESTATES, wireString } from '../fuzz/arbitra
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 const numRuns = Math.max(10, Number(env.PROPERTY_RUNS) || 3000);
 
-const hexString = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
+const hexString = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
 
 /** Valid traceparents of every version but ff, some with OWS or (for higher versions) a tail. */
 const validTraceparent = fc
-  .tuple(hexString(2), hexString(32), hexString(16), hexString(2), fc.constantFrom('', ' ', '\t', '  '), fc.constantFrom('', '-x', '-abc-def'))
+  .tuple(
+    hexString(2),
+    hexString(32),
+    hexString(16),
+    hexString(2),
+    fc.constantFrom('', ' ', '\t', '  '),
+    fc.constantFrom('', '-x', '-abc-def'),
+  )
   .filter(([v, t, s]) => v !== 'ff' && /[^0]/.test(t) && /[^0]/.test(s))
   .map(([v, t, s, f, ows, tail]) => `${ows}${v}-${t}-${s}-${f}${v === '00' ? '' : tail}${ows}`);
 
 const tsKey = fc
-  .tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-*/@'), maxLength: 12 }))
+  .tuple(
+    fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),
+    fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-*/@'), maxLength: 12 }),
+  )
   .map(([a, b]) => a + b);
-const tsValue = fc.string({ unit: fc.constantFrom(...'abcXYZ019!~+/ .:'), minLength: 1, maxLength: 16 }).filter((v) => !v.endsWith(' '));
+const tsValue = fc
+  .string({ unit: fc.constantFrom(...'abcXYZ019!~+/ .:'), minLength: 1, maxLength: 16 })
+  .filter((v) => !v.endsWith(' '));
 const validTraceState = fc
   .uniqueArray(fc.tuple(tsKey, tsValue), { selector: ([k]) => k, maxLength: 34 })
   .chain((ms) => fc.constantFrom(',', ', ', ' ,\t').map((sep) => ms.map(([k, v]) => `${k}=${v}`).join(sep)));
 
 const token = fc.string({ unit: fc.constantFrom(..."abcXYZ019!#$&'*+-.^_`|~"), minLength: 1, maxLength: 10 });
-const octets = fc.string({ unit: fc.constantFrom(...'abcXYZ019!#$&()*+-./:<=>?@[]^_`{|}~', '%41', '%E2%9C%93', '%C3', '%'), maxLength: 10 });
+const octets = fc.string({
+  unit: fc.constantFrom(...'abcXYZ019!#$&()*+-./:<=>?@[]^_`{|}~', '%41', '%E2%9C%93', '%C3', '%'),
+  maxLength: 10,
+});
 /** OWS (BG-6) wherever the grammar allows it: around members, '=', ';' and ','. */
 const ows = fc.constantFrom('', '', ' ', '\t', ' \t ');
 const property = fc.tuple(ows, token, ows, fc.option(fc.tuple(ows, octets), { nil: undefined }));
 const validBaggage = fc
-  .array(fc.tuple(ows, token, ows, ows, octets, fc.array(property, { maxLength: 3 }), ows), { minLength: 1, maxLength: 12 })
+  .array(fc.tuple(ows, token, ows, ows, octets, fc.array(property, { maxLength: 3 }), ows), {
+    minLength: 1,
+    maxLength: 12,
+  })
   .map((ms) =>
     ms
-      .map(([o1, k, o2, o3, v, ps, o4]) => o1 + k + o2 + '=' + o3 + v + ps.map(([a, pk, b, pv]) => a + ';' + b + pk + (pv === undefined ? '' : a + '=' + pv[0] + pv[1])).join('') + o4)
+      .map(
+        ([o1, k, o2, o3, v, ps, o4]) =>
+          o1 +
+          k +
+          o2 +
+          '=' +
+          o3 +
+          v +
+          ps.map(([a, pk, b, pv]) => a + ';' + b + pk + (pv === undefined ? '' : a + '=' + pv[0] + pv[1])).join('') +
+          o4,
+      )
       .join(','),
   );
 
 /** Valid headers, mutated ones and arbitrary strings, in about equal parts. */
 function wire(valid: fc.Arbitrary<string>, samples: readonly string[]): fc.Arbitrary<string> {
-  return fc.oneof(valid, wireString(samples), valid.chain((v) => wireString([v])));
+  return fc.oneof(
+    valid,
+    wireString(samples),
+    valid.chain((v) => wireString([v])),
+  );
 }
 
 test('TC-2 .. TC-13 parseTraceparent(x) !== undefined exactly when inspectTraceparent(x).valid, with the same fields', () => {
@@ -66,7 +99,10 @@ test('TC-2 .. TC-13 parseTraceparent(x) !== undefined exactly when inspectTracep
       const inspected = inspectTraceparent(x);
       assert.is(parsed !== undefined, inspected.valid, JSON.stringify(x));
       if (parsed !== undefined && inspected.valid) {
-        assert.equal({ traceId: inspected.value.traceId, spanId: inspected.value.spanId, traceFlags: inspected.value.traceFlags }, parsed);
+        assert.equal(
+          { traceId: inspected.value.traceId, spanId: inspected.value.spanId, traceFlags: inspected.value.traceFlags },
+          parsed,
+        );
       }
     }),
     { numRuns },
@@ -75,14 +111,20 @@ test('TC-2 .. TC-13 parseTraceparent(x) !== undefined exactly when inspectTracep
 
 test('TC-18 .. TC-28 parseTraceState(x) !== undefined exactly when inspectTraceState(x).valid, with the same members', () => {
   fc.assert(
-    fc.property(fc.oneof(wire(validTraceState, TRACESTATES), fc.array(wire(validTraceState, TRACESTATES), { maxLength: 3 })), (x) => {
-      const parsed = parseTraceState(x);
-      const inspected = inspectTraceState(x);
-      assert.is(parsed !== undefined, inspected.valid, JSON.stringify(x));
-      if (parsed !== undefined && inspected.valid) {
-        assert.equal([...parsed], inspected.value.map((m) => [m.key, m.value]));
-      }
-    }),
+    fc.property(
+      fc.oneof(wire(validTraceState, TRACESTATES), fc.array(wire(validTraceState, TRACESTATES), { maxLength: 3 })),
+      (x) => {
+        const parsed = parseTraceState(x);
+        const inspected = inspectTraceState(x);
+        assert.is(parsed !== undefined, inspected.valid, JSON.stringify(x));
+        if (parsed !== undefined && inspected.valid) {
+          assert.equal(
+            [...parsed],
+            inspected.value.map((m) => [m.key, m.value]),
+          );
+        }
+      },
+    ),
     { numRuns },
   );
 });
@@ -129,7 +171,10 @@ function checkBaggage(x: string): void {
     const from = segs.findIndex(([a, b]) => cut.offset >= a && cut.offset <= b);
     for (let i = from; i < segs.length; i++) flagged[i] = true;
   }
-  const y = segs.filter((_, i) => !flagged[i]).map(([a, b]) => x.slice(a, b)).join(',');
+  const y = segs
+    .filter((_, i) => !flagged[i])
+    .map(([a, b]) => x.slice(a, b))
+    .join(',');
   const complete = !errors.some((e) => e.code === 'too-many-problems');
   const reinspected = inspectBaggage(y);
   if (complete) {
@@ -161,11 +206,18 @@ test('BG-2 BG-18 several baggage values read as one list joined by commas', () =
 const repeatedKeyTraceState = fc
   .array(fc.tuple(fc.constantFrom('a', 'b', 'c@d', '0'), tsValue), { minLength: 1, maxLength: 8 })
   .map((ms) => ms.map(([k, v]) => `${k}=${v}`).join(','));
-const longValue = fc.string({ unit: fc.constantFrom(...'abcXYZ019!~+/ .:'), minLength: 60, maxLength: 256 }).filter((v) => !v.endsWith(' '));
+const longValue = fc
+  .string({ unit: fc.constantFrom(...'abcXYZ019!~+/ .:'), minLength: 60, maxLength: 256 })
+  .filter((v) => !v.endsWith(' '));
 const longTraceState = fc
   .uniqueArray(fc.tuple(tsKey, longValue), { selector: ([k]) => k, minLength: 1, maxLength: 10 })
   .map((ms) => ms.map(([k, v]) => `${k}=${v}`).join(','));
-const anyTraceState = fc.oneof(wire(validTraceState, TRACESTATES), repeatedKeyTraceState, longTraceState, wire(repeatedKeyTraceState, TRACESTATES));
+const anyTraceState = fc.oneof(
+  wire(validTraceState, TRACESTATES),
+  repeatedKeyTraceState,
+  longTraceState,
+  wire(repeatedKeyTraceState, TRACESTATES),
+);
 
 test('TC-11 inspectTraceparent(x).kept is what parseTraceparent keeps and formatTraceparent sends on', () => {
   fc.assert(
@@ -188,7 +240,11 @@ test('TC-26 TC-28 TC-30 inspectTraceState(x).kept is what parseTraceState keeps 
         assert.equal(kept, { value: undefined, sends: undefined }, JSON.stringify(x));
         return;
       }
-      assert.equal(kept.value?.map((m) => [m.key, m.value]), [...parsed], JSON.stringify(x));
+      assert.equal(
+        kept.value?.map((m) => [m.key, m.value]),
+        [...parsed],
+        JSON.stringify(x),
+      );
       assert.is(kept.sends, parsed.serialize() || undefined, JSON.stringify(x));
     }),
     { numRuns },
@@ -209,25 +265,34 @@ const limitBaggage = fc
 
 test('BG-16 BG-20 inspectBaggage(x).kept is what parseBaggage keeps and formatBaggage sends on', () => {
   fc.assert(
-    fc.property(fc.oneof(wire(validBaggage, BAGGAGES), limitBaggage, fc.array(wire(validBaggage, BAGGAGES), { maxLength: 3 })), (x) => {
-      const parsed = parseBaggage(x);
-      const { kept } = inspectBaggage(x);
-      assert.equal(kept.value, parsed.members(), JSON.stringify(x));
-      assert.is(kept.sends, formatBaggage(parsed) || undefined, JSON.stringify(x));
-    }),
+    fc.property(
+      fc.oneof(wire(validBaggage, BAGGAGES), limitBaggage, fc.array(wire(validBaggage, BAGGAGES), { maxLength: 3 })),
+      (x) => {
+        const parsed = parseBaggage(x);
+        const { kept } = inspectBaggage(x);
+        assert.equal(kept.value, parsed.members(), JSON.stringify(x));
+        assert.is(kept.sends, formatBaggage(parsed) || undefined, JSON.stringify(x));
+      },
+    ),
     { numRuns },
   );
 });
 
 test('BG-16 inspectBaggage(x, limits).kept follows the limits given, as parseBaggage does', () => {
   fc.assert(
-    fc.property(limitBaggage, fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 9000 }), (x, maxMembers, maxMemberBytes, maxTotalBytes) => {
-      const limits = { maxMembers, maxMemberBytes, maxTotalBytes };
-      const parsed = parseBaggage(x, limits);
-      const { kept } = inspectBaggage(x, limits);
-      assert.equal(kept.value, parsed.members(), JSON.stringify({ x: x.slice(0, 80), limits }));
-      assert.is(kept.sends, formatBaggage(parsed, limits) || undefined);
-    }),
+    fc.property(
+      limitBaggage,
+      fc.integer({ min: 1, max: 100 }),
+      fc.integer({ min: 1, max: 3000 }),
+      fc.integer({ min: 1, max: 9000 }),
+      (x, maxMembers, maxMemberBytes, maxTotalBytes) => {
+        const limits = { maxMembers, maxMemberBytes, maxTotalBytes };
+        const parsed = parseBaggage(x, limits);
+        const { kept } = inspectBaggage(x, limits);
+        assert.equal(kept.value, parsed.members(), JSON.stringify({ x: x.slice(0, 80), limits }));
+        assert.is(kept.sends, formatBaggage(parsed, limits) || undefined);
+      },
+    ),
     { numRuns: Math.ceil(numRuns / 10) },
   );
 });

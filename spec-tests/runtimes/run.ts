@@ -27,11 +27,18 @@ for (const runtime of selected) {
 console.log('\n=== runtime matrix');
 for (const o of outcomes) {
   const status = o.ok ? 'ok  ' : 'FAIL';
-  const line = o.line === undefined ? (o.output.startsWith('COULD NOT START') ? 'could not start' : 'no result line') : `${o.name}: ${o.passed} passed, ${o.failed} failed`;
+  const line =
+    o.line === undefined
+      ? o.output.startsWith('COULD NOT START')
+        ? 'could not start'
+        : 'no result line'
+      : `${o.name}: ${o.passed} passed, ${o.failed} failed`;
   console.log(`${status} ${o.name.padEnd(9)} ${line.padEnd(34)} ${o.version}`);
 }
 const bad = outcomes.filter((o) => !o.ok);
-console.log(`${outcomes.length - bad.length} of ${outcomes.length} runtimes passed in ${((Date.now() - start) / 1000).toFixed(1)}s`);
+console.log(
+  `${outcomes.length - bad.length} of ${outcomes.length} runtimes passed in ${((Date.now() - start) / 1000).toFixed(1)}s`,
+);
 if (bad.length > 0) {
   console.error(`RUNTIME MATRIX FAILED: ${bad.map((o) => o.name).join(', ')} (see above)`);
   process.exitCode = 1;

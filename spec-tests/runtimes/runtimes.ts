@@ -46,7 +46,9 @@ export interface Runtime {
   name: string;
   /** How the runtime gets onto the machine, for the README table. */
   installedBy: string;
-  run(): Promise<Omit<RuntimeOutcome, 'name' | 'ms' | 'line' | 'passed' | 'failed' | 'ok'> & { extraFailures?: string[] }>;
+  run(): Promise<
+    Omit<RuntimeOutcome, 'name' | 'ms' | 'line' | 'passed' | 'failed' | 'ok'> & { extraFailures?: string[] }
+  >;
 }
 
 function packageVersion(name: string): string {
@@ -60,7 +62,10 @@ function packageVersion(name: string): string {
 /** The engine quickjs-emscripten's default variant vendors, as its README states it. */
 function quickjsEngineVersion(): string {
   try {
-    const readme = readFileSync(join(ROOT, 'node_modules', '@jitl', 'quickjs-wasmfile-release-sync', 'README.md'), 'utf8');
+    const readme = readFileSync(
+      join(ROOT, 'node_modules', '@jitl', 'quickjs-wasmfile-release-sync', 'README.md'),
+      'utf8',
+    );
     const m = /\[(bellard|quickjs-ng)\/quickjs\]\([^)]*\) library\.\s+Version \[([^\]]+)\]/.exec(readme);
     return m ? `${m[1]}/quickjs ${m[2]}` : 'QuickJS (version unknown)';
   } catch {
@@ -143,7 +148,8 @@ function processRuntime(name: string, installedBy: string, command: () => string
     installedBy,
     async run() {
       const bin = command();
-      if (bin.includes('/') && !existsSync(bin)) throw new Error(`${bin} does not exist: run \`npm ci\` (without --ignore-scripts)`);
+      if (bin.includes('/') && !existsSync(bin))
+        throw new Error(`${bin} does not exist: run \`npm ci\` (without --ignore-scripts)`);
       const { code, output } = await run(bin, [...args, join(HERE, 'smoke-main.js')], 30_000);
       const version = /^\S+ (\S+) \(detected as/m.exec(output)?.[1] ?? '';
       const extraFailures = code === 0 ? [] : [`${bin} exited with ${code}`];
@@ -153,7 +159,8 @@ function processRuntime(name: string, installedBy: string, command: () => string
 }
 
 function checkEqual(failures: string[], what: string, actual: unknown, expected: unknown): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) failures.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    failures.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 const workerd: Runtime = {
@@ -165,7 +172,11 @@ const workerd: Runtime = {
     const entry = 'spec-tests/runtimes/worker.js';
     const mf = new Miniflare({
       modulesRoot: DIST,
-      modules: [entry, 'spec-tests/runtimes/smoke.js', 'src/index.js'].map((path) => ({ type: 'ESModule' as const, path: join(DIST, path), contents: modules.get(path)! })),
+      modules: [entry, 'spec-tests/runtimes/smoke.js', 'src/index.js'].map((path) => ({
+        type: 'ESModule' as const,
+        path: join(DIST, path),
+        contents: modules.get(path)!,
+      })),
       compatibilityDate: '2025-09-01',
     });
     try {
@@ -188,9 +199,15 @@ const workerd: Runtime = {
       });
       const sent = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(response.headers.get('traceparent') ?? '');
       checkEqual(failures, 'response traceparent keeps the trace id', sent?.[1], '4bf92f3577b34da6a3ce929d0e0e4736');
-      if (!sent || sent[2] === '00f067aa0ba902b7') failures.push(`response traceparent needs a new span id: ${response.headers.get('traceparent')}`);
+      if (!sent || sent[2] === '00f067aa0ba902b7')
+        failures.push(`response traceparent needs a new span id: ${response.headers.get('traceparent')}`);
       checkEqual(failures, 'response tracestate', response.headers.get('tracestate'), 'vendor=abc,other=x');
-      checkEqual(failures, 'response baggage', response.headers.get('baggage'), 'userId=alice,note=caf%C3%A9,served.by=workerd');
+      checkEqual(
+        failures,
+        'response baggage',
+        response.headers.get('baggage'),
+        'userId=alice,note=caf%C3%A9,served.by=workerd',
+      );
       const http =
         `HTTP ${url.host}: in  traceparent ${traceparent}\n` +
         `${' '.repeat(url.host.length + 6)}out traceparent ${response.headers.get('traceparent')}, baggage ${response.headers.get('baggage')}`;
@@ -217,7 +234,8 @@ const quickjs: Runtime = {
     runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + 20_000));
     runtime.setModuleLoader(
       (name) => modules.get(name) ?? { error: new Error(`no module ${name}`) },
-      (base, requested) => (requested.startsWith('.') ? posix.normalize(posix.join(posix.dirname(base), requested)) : requested),
+      (base, requested) =>
+        requested.startsWith('.') ? posix.normalize(posix.join(posix.dirname(base), requested)) : requested,
     );
     const vm = runtime.newContext();
     const printed: string[] = [];
@@ -253,7 +271,11 @@ const quickjs: Runtime = {
         result.value.dispose();
       }
       runtime.executePendingJobs();
-      return { version: `${quickjsEngineVersion()} (quickjs-emscripten ${packageVersion('quickjs-emscripten')})`, output: printed.join('\n'), extraFailures: failures };
+      return {
+        version: `${quickjsEngineVersion()} (quickjs-emscripten ${packageVersion('quickjs-emscripten')})`,
+        output: printed.join('\n'),
+        extraFailures: failures,
+      };
     } finally {
       vm.dispose();
       runtime.dispose();
@@ -278,7 +300,8 @@ function serve(routes: Map<string, { type: string; body: string }>): Promise<Ser
 
 const chromium: Runtime = {
   name: 'chromium',
-  installedBy: '`CHROMIUM_PATH`, else the system\'s, else the `@sparticuz/chromium` devDependency; driven by `playwright-core`',
+  installedBy:
+    "`CHROMIUM_PATH`, else the system's, else the `@sparticuz/chromium` devDependency; driven by `playwright-core`",
   async run() {
     const modules = await moduleMap();
     const js = 'text/javascript; charset=utf-8';
@@ -308,11 +331,19 @@ const chromium: Runtime = {
       });
       const { port } = server.address() as AddressInfo;
       await tab.goto(`http://127.0.0.1:${port}/`, { timeout: 20_000 });
-      const handle = await tab.waitForFunction(() => (window as unknown as { smokeResult?: SmokeResult }).smokeResult, undefined, { timeout: 20_000 }).catch((error: Error) => {
-        throw new Error(`the page never produced a result (${error.message.split('\n')[0]}) ${errors.join('; ')}`);
-      });
+      const handle = await tab
+        .waitForFunction(() => (window as unknown as { smokeResult?: SmokeResult }).smokeResult, undefined, {
+          timeout: 20_000,
+        })
+        .catch((error: Error) => {
+          throw new Error(`the page never produced a result (${error.message.split('\n')[0]}) ${errors.join('; ')}`);
+        });
       const result = (await handle.jsonValue()) as SmokeResult;
-      return { version: `${browser.version()} (${found.source})`, output: [...errors, result.report].join('\n'), extraFailures: errors };
+      return {
+        version: `${browser.version()} (${found.source})`,
+        output: [...errors, result.report].join('\n'),
+        extraFailures: errors,
+      };
     } finally {
       await browser.close();
       server.close();
@@ -322,8 +353,16 @@ const chromium: Runtime = {
 
 export const RUNTIMES: readonly Runtime[] = [
   processRuntime('node', 'the Node.js running the matrix', () => process.execPath, []),
-  processRuntime('bun', '`bun` devDependency (binary from its optional `@oven/bun-*` package, checked by its postinstall)', () => join(BIN, 'bun'), []),
-  processRuntime('deno', '`deno` devDependency (binary from its optional `@deno/*` package)', () => join(BIN, 'deno'), ['run', '--no-prompt']),
+  processRuntime(
+    'bun',
+    '`bun` devDependency (binary from its optional `@oven/bun-*` package, checked by its postinstall)',
+    () => join(BIN, 'bun'),
+    [],
+  ),
+  processRuntime('deno', '`deno` devDependency (binary from its optional `@deno/*` package)', () => join(BIN, 'deno'), [
+    'run',
+    '--no-prompt',
+  ]),
   workerd,
   quickjs,
   chromium,
@@ -340,9 +379,27 @@ export async function runRuntime(runtime: Runtime): Promise<RuntimeOutcome> {
     const notes = match ? '' : `\nNO RESULT LINE: ${runtime.name} did not print "${runtime.name}: N passed, M failed"`;
     const extra = extraFailures.length > 0 ? '\n' + extraFailures.map((f) => `  FAIL ${f}`).join('\n') : '';
     const ok = match !== null && failed === 0 && passed > 0;
-    return { name: runtime.name, version, line: match?.[0], passed, failed, output: output + extra + notes, ok, ms: Date.now() - start };
+    return {
+      name: runtime.name,
+      version,
+      line: match?.[0],
+      passed,
+      failed,
+      output: output + extra + notes,
+      ok,
+      ms: Date.now() - start,
+    };
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { name: runtime.name, version: '', line: undefined, passed: 0, failed: 1, output: `COULD NOT START ${runtime.name}: ${reason}`, ok: false, ms: Date.now() - start };
+    return {
+      name: runtime.name,
+      version: '',
+      line: undefined,
+      passed: 0,
+      failed: 1,
+      output: `COULD NOT START ${runtime.name}: ${reason}`,
+      ok: false,
+      ms: Date.now() - start,
+    };
   }
 }

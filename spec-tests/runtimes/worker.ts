@@ -19,7 +19,9 @@ import {
 } from '../../src/index.js';
 import { runSmoke } from './smoke.js';
 
-const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+const propagator = new CompositePropagator({
+  propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+});
 const tracer = createTracer();
 
 export default {

@@ -39,12 +39,57 @@ test('TC-1 the setter writes Headers, Map and plain objects', () => {
 });
 
 test('TC-11 hostile carriers: wrong types, throwing getters, non-strings, Proxy', () => {
-  const throwing = new Proxy({}, { get() { throw new Error('x'); }, has() { throw new Error('x'); }, ownKeys() { throw new Error('x'); }, getOwnPropertyDescriptor() { throw new Error('x'); } });
-  const getterThrows = Object.defineProperty({}, 'traceparent', { enumerable: true, get() { throw new Error('x'); } });
-  for (const c of [null, undefined, 42, 'traceparent', Symbol('s'), () => TP, throwing, getterThrows, { traceparent: 42 }, { traceparent: [TP, 1] }, { traceparent: { toString: () => TP } }]) {
+  const throwing = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('x');
+      },
+      has() {
+        throw new Error('x');
+      },
+      ownKeys() {
+        throw new Error('x');
+      },
+      getOwnPropertyDescriptor() {
+        throw new Error('x');
+      },
+    },
+  );
+  const getterThrows = Object.defineProperty({}, 'traceparent', {
+    enumerable: true,
+    get() {
+      throw new Error('x');
+    },
+  });
+  for (const c of [
+    null,
+    undefined,
+    42,
+    'traceparent',
+    Symbol('s'),
+    () => TP,
+    throwing,
+    getterThrows,
+    { traceparent: 42 },
+    { traceparent: [TP, 1] },
+    { traceparent: { toString: () => TP } },
+  ]) {
     assert.is(p.extract(ROOT_CONTEXT, c), ROOT_CONTEXT);
   }
-  assert.is(p.extract(ROOT_CONTEXT, {}, { keys: () => [], get: () => { throw new Error('x'); } }), ROOT_CONTEXT);
+  assert.is(
+    p.extract(
+      ROOT_CONTEXT,
+      {},
+      {
+        keys: () => [],
+        get: () => {
+          throw new Error('x');
+        },
+      },
+    ),
+    ROOT_CONTEXT,
+  );
 });
 
 test('TC-11 extract never mutates the carrier', () => {

@@ -2,9 +2,22 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createContextKey, ROOT_CONTEXT } from '../../src/context/context.js';
 import { context, StackContextManager, setContextManager } from '../../src/context/manager.js';
-import { generateSpanId, generateTraceId, isValidSpanId, isValidTraceId, setRandomSource } from '../../src/trace/ids.js';
 import {
-  deleteSpan, getSpan, getSpanContext, INVALID_SPAN_CONTEXT, isSpanContextValid, NonRecordingSpan, setSpan, setSpanContext,
+  generateSpanId,
+  generateTraceId,
+  isValidSpanId,
+  isValidTraceId,
+  setRandomSource,
+} from '../../src/trace/ids.js';
+import {
+  deleteSpan,
+  getSpan,
+  getSpanContext,
+  INVALID_SPAN_CONTEXT,
+  isSpanContextValid,
+  NonRecordingSpan,
+  setSpan,
+  setSpanContext,
 } from '../../src/trace/span.js';
 
 const TID = '0af7651916cd43dd8448eb211c80319c';
@@ -62,7 +75,10 @@ test('TC-32 ids are random, lowercase hex and non-zero; the random source is inj
   } finally {
     setRandomSource(undefined);
   }
-  assert.throws(() => setRandomSource(42 as never), (e: unknown) => e instanceof TypeError);
+  assert.throws(
+    () => setRandomSource(42 as never),
+    (e: unknown) => e instanceof TypeError,
+  );
 });
 
 test('TC-32 a random source that writes nothing gives a clear error, never a repeated id', () => {
@@ -82,7 +98,11 @@ test('context.with makes a context active for the call and restores the previous
   const seen = context.with(ctx, (x: number) => [context.active().getValue(k), x], 7);
   assert.equal(seen, ['v', 7]);
   assert.is(context.active().getValue(k), undefined);
-  assert.throws(() => context.with(ctx, () => { throw new Error('boom'); }));
+  assert.throws(() =>
+    context.with(ctx, () => {
+      throw new Error('boom');
+    }),
+  );
   assert.is(context.active().getValue(k), undefined, 'restored after a throw');
   const previous = setContextManager(new StackContextManager());
   setContextManager(previous);

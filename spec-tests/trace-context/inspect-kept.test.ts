@@ -13,11 +13,20 @@ test('TC-10 a valid traceparent: kept are its ids and flags as received; sent on
   const r = inspectTraceparent(`cc-${T}-${P}-ff-future`);
   assert.ok(r.valid);
   assert.equal(r.kept, { value: { traceId: T, spanId: P, traceFlags: 0xff }, sends: `00-${T}-${P}-03` });
-  assert.equal(inspectTraceparent(` 00-${T}-${P}-01\t`).kept, { value: { traceId: T, spanId: P, traceFlags: 1 }, sends: `00-${T}-${P}-01` });
+  assert.equal(inspectTraceparent(` 00-${T}-${P}-01\t`).kept, {
+    value: { traceId: T, spanId: P, traceFlags: 1 },
+    sends: `00-${T}-${P}-01`,
+  });
 });
 
 test('TC-11 an invalid traceparent keeps nothing and sends nothing on: a new trace', () => {
-  for (const bad of [`00-${T.toUpperCase()}-${P}-01`, `ff-${T}-${P}-01`, `00-${T}-${P}-01-`, '', `00-${T}-${P}-01, 00-${T}-${P}-02`]) {
+  for (const bad of [
+    `00-${T.toUpperCase()}-${P}-01`,
+    `ff-${T}-${P}-01`,
+    `00-${T}-${P}-01-`,
+    '',
+    `00-${T}-${P}-01, 00-${T}-${P}-02`,
+  ]) {
     const r = inspectTraceparent(bad);
     assert.not.ok(r.valid, bad);
     assert.equal(r.kept, { value: undefined, sends: undefined }, bad);
@@ -31,13 +40,19 @@ test('TC-26 an invalid tracestate keeps nothing: the whole header is discarded',
   }
   assert.equal(inspectTraceState(['a=1', 7]).kept, { value: undefined, sends: undefined });
   assert.equal(inspectTraceState('a=1', { maxLength: 512 }).kept.sends, 'a=1');
-  assert.equal(inspectTraceState('a=1,' + ' '.repeat(600), { maxLength: 512 }).kept, { value: undefined, sends: undefined });
+  assert.equal(inspectTraceState('a=1,' + ' '.repeat(600), { maxLength: 512 }).kept, {
+    value: undefined,
+    sends: undefined,
+  });
 });
 
 test('TC-28 a repeated key: kept once, the left-most, with its offset; a warning, and the rest kept in order', () => {
   const r = inspectTraceState('rojo=1, congo=2,rojo=3,a=4');
   assert.ok(r.valid);
-  assert.equal(r.warnings?.map((w) => w.rule), ['TC-28']);
+  assert.equal(
+    r.warnings?.map((w) => w.rule),
+    ['TC-28'],
+  );
   assert.equal(r.kept.value, [
     { key: 'rojo', value: '1', offset: 0 },
     { key: 'congo', value: '2', offset: 8 },
@@ -48,7 +63,13 @@ test('TC-28 a repeated key: kept once, the left-most, with its offset; a warning
 
 test('TC-24 TC-20 kept values keep their leading spaces; several lines are one list', () => {
   const r = inspectTraceState(['a= x ', 'b=2']);
-  assert.equal(r.kept.value?.map((m) => [m.key, m.value]), [['a', ' x'], ['b', '2']]);
+  assert.equal(
+    r.kept.value?.map((m) => [m.key, m.value]),
+    [
+      ['a', ' x'],
+      ['b', '2'],
+    ],
+  );
   assert.is(r.kept.sends, 'a= x,b=2');
 });
 
@@ -63,7 +84,8 @@ test('TC-33 what is sent on is the whole tracestate, over 512 chars too: a pass-
 });
 
 test('TC-25 TC-31 an empty tracestate keeps no members and sends no header', () => {
-  for (const empty of ['', ' ', ',,', [' ', '']]) assert.equal(inspectTraceState(empty).kept, { value: [], sends: undefined }, JSON.stringify(empty));
+  for (const empty of ['', ' ', ',,', [' ', '']])
+    assert.equal(inspectTraceState(empty).kept, { value: [], sends: undefined }, JSON.stringify(empty));
 });
 
 test.run();

@@ -60,7 +60,13 @@ const traceStateCases: Array<[string, unknown, string, number, string]> = [
   ['TC-23 empty value', 'a=', 'empty-value', 2, 'TC-23'],
   ['TC-23 equals in value', 'a=b=c', 'bad-value-char', 3, 'TC-23'],
   ['TC-23 value too long', `a=${'v'.repeat(257)}`, 'value-too-long', 2, 'TC-23'],
-  ['TC-21 too many members', Array.from({ length: 33 }, (_, i) => `k${i}=v`).join(','), 'too-many-members', 10 * 5 + 22 * 6, 'TC-21'],
+  [
+    'TC-21 too many members',
+    Array.from({ length: 33 }, (_, i) => `k${i}=v`).join(','),
+    'too-many-members',
+    10 * 5 + 22 * 6,
+    'TC-21',
+  ],
   ['TC-20 non-string in a list', ['a=1', 3], 'not-a-string', 0, 'TC-20'],
 ];
 
@@ -76,7 +82,10 @@ test('TC-28 a repeated key is a warning at its second occurrence, and the traces
   assert.ok(r.valid);
   assert.equal(r.valid && r.value.map((m) => m.key + '=' + m.value), ['foo=1', 'bar=2']);
   const w = r.warnings?.[0];
-  assert.equal({ code: w?.code, offset: w?.offset, rule: w?.rule }, { code: 'duplicate-key', offset: 12, rule: 'TC-28' });
+  assert.equal(
+    { code: w?.code, offset: w?.offset, rule: w?.rule },
+    { code: 'duplicate-key', offset: 12, rule: 'TC-28' },
+  );
   assert.is(inspectTraceState(['foo=1', 'foo=1']).warnings?.[0].offset, 6);
   assert.is(inspectTraceState('foo=1,bar=2').warnings, undefined);
 });
@@ -84,7 +93,11 @@ test('TC-28 a repeated key is a warning at its second occurrence, and the traces
 test('TC-25 TC-24 members and their offsets in a valid tracestate', () => {
   const r = inspectTraceState('a= 1 ,, b=2');
   assert.ok(r.valid);
-  if (r.valid) assert.equal(r.value, [{ key: 'a', value: ' 1', offset: 0 }, { key: 'b', value: '2', offset: 8 }]);
+  if (r.valid)
+    assert.equal(r.value, [
+      { key: 'a', value: ' 1', offset: 0 },
+      { key: 'b', value: '2', offset: 8 },
+    ]);
 });
 
 const errorsOf = <T>(r: Inspection<T>) => (r.valid ? [] : [...r.errors]);
@@ -95,11 +108,15 @@ test('TC-29 input over the cap is one too-long error at the first char past the 
   const padded = (n: number) => 'a=1' + ' '.repeat(n - 3);
   assert.ok(inspectTraceState(padded(cap)).valid);
   const r = inspectTraceState(padded(cap + 1));
-  assert.equal(errorsOf(r).map((e) => [e.code, e.offset, e.rule]), [['too-long', cap, 'TC-29']]);
+  assert.equal(
+    errorsOf(r).map((e) => [e.code, e.offset, e.rule]),
+    [['too-long', cap, 'TC-29']],
+  );
   assert.is(firstError(inspectTraceState(['a=1', padded(cap - 3)])).code, 'too-long', 'fields joined with commas');
   assert.is(firstError(inspectTraceState(padded(1001), { maxLength: 1000 })).offset, 1000);
   assert.ok(inspectTraceState(padded(cap + 1), { maxLength: Infinity }).valid);
-  for (const n of [cap - 1, cap, cap + 1]) assert.is(inspectTraceState(padded(n)).valid, parseTraceState(padded(n)) !== undefined, `${n}`);
+  for (const n of [cap - 1, cap, cap + 1])
+    assert.is(inspectTraceState(padded(n)).valid, parseTraceState(padded(n)) !== undefined, `${n}`);
 });
 
 test('TC-26 at most 32 problems are listed, then one too-many-problems', () => {
@@ -107,9 +124,16 @@ test('TC-26 at most 32 problems are listed, then one too-many-problems', () => {
   const r = inspectTraceState(Array.from({ length: 20 }, (_, i) => `A${String.fromCharCode(0x61 + i)}=`).join(','));
   const errors = errorsOf(r);
   assert.is(errors.length, 33);
-  assert.equal(errors.slice(0, 2).map((e) => e.code), ['bad-key-start', 'empty-value']);
+  assert.equal(
+    errors.slice(0, 2).map((e) => e.code),
+    ['bad-key-start', 'empty-value'],
+  );
   const last = errors[32];
-  assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 16 * 4, 'TC-26'], 'at the first problem left out');
+  assert.equal(
+    [last.code, last.offset, last.rule],
+    ['too-many-problems', 16 * 4, 'TC-26'],
+    'at the first problem left out',
+  );
   assert.match(last.message, /^8 more problems/);
 });
 
@@ -119,7 +143,10 @@ test('TC-21 TC-26 a megabyte of members: bounded errors, member count and duplic
   const errors = errorsOf(r);
   assert.ok(errors.length <= 34);
   assert.is(r.warnings?.length, 31);
-  assert.equal(r.warnings?.slice(0, 2).map((w) => w.code), ['duplicate-key', 'duplicate-key']);
+  assert.equal(
+    r.warnings?.slice(0, 2).map((w) => w.code),
+    ['duplicate-key', 'duplicate-key'],
+  );
   const tooMany = errors.find((e) => e.code === 'too-many-members');
   assert.equal([tooMany?.offset, tooMany?.message.startsWith('262144 members')], [32 * 4, true]);
   assert.is(parseTraceState(input, { maxLength: Infinity }), undefined);
@@ -135,7 +162,10 @@ test('TC-28 repeated keys are found among valid members, each at its second occu
   const members = Array.from({ length: 30 }, (_, i) => `k${i}=v`);
   const r = inspectTraceState([...members, 'k3=w', 'k29=w'].join(','));
   assert.ok(r.valid);
-  assert.equal(r.warnings?.map((w) => w.code), ['duplicate-key', 'duplicate-key']);
+  assert.equal(
+    r.warnings?.map((w) => w.code),
+    ['duplicate-key', 'duplicate-key'],
+  );
   assert.is(r.warnings?.[1].offset, [...members, 'k3=w'].join(',').length + 1);
 });
 

@@ -35,7 +35,13 @@ import { defaultTextMapGetter, ROOT_CONTEXT as OTEL_ROOT, trace } from '@opentel
 import { ROOT_CONTEXT } from '../../src/context/context.js';
 import { getSpanContext, setSpanContext } from '../../src/trace/span.js';
 import { W3CTraceContextPropagator } from '../../src/trace-context/propagator.js';
-import { explainTraceparentDeparture, explainTracestateDeparture, traceparentNearValid as traceparent, tracestateNearValid as tracestate, type Extracted } from '../helpers/otel-departures.js';
+import {
+  explainTraceparentDeparture,
+  explainTracestateDeparture,
+  traceparentNearValid as traceparent,
+  tracestateNearValid as tracestate,
+  type Extracted,
+} from '../helpers/otel-departures.js';
 
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 const numRuns = Math.max(10, Number(env.FUZZ_RUNS ?? 1000) || 1000);
@@ -50,12 +56,26 @@ type Result = Extracted;
 
 function oursExtract(carrier: Record<string, unknown>): Result {
   const sc = getSpanContext(ours.extract(ROOT_CONTEXT, carrier));
-  return sc && { traceId: sc.traceId, spanId: sc.spanId, traceFlags: sc.traceFlags, traceState: sc.traceState?.serialize() ?? '' };
+  return (
+    sc && {
+      traceId: sc.traceId,
+      spanId: sc.spanId,
+      traceFlags: sc.traceFlags,
+      traceState: sc.traceState?.serialize() ?? '',
+    }
+  );
 }
 
 function otelExtract(carrier: Record<string, unknown>): Result {
   const sc = trace.getSpanContext(otel.extract(OTEL_ROOT, carrier, defaultTextMapGetter));
-  return sc && { traceId: sc.traceId, spanId: sc.spanId, traceFlags: sc.traceFlags, traceState: sc.traceState?.serialize() ?? '' };
+  return (
+    sc && {
+      traceId: sc.traceId,
+      spanId: sc.spanId,
+      traceFlags: sc.traceFlags,
+      traceState: sc.traceState?.serialize() ?? '',
+    }
+  );
 }
 
 test('differential traceparent: agree except the whitespace classes 1 and 2 (TC-12)', () => {
@@ -127,7 +147,10 @@ test('differential tracestate: agree except classes 5-9', () => {
 });
 
 test('classes 5-8 examples', () => {
-  const ts = (h: string) => [oursExtract({ traceparent: TP, tracestate: h })!.traceState, otelExtract({ traceparent: TP, tracestate: h })!.traceState];
+  const ts = (h: string) => [
+    oursExtract({ traceparent: TP, tracestate: h })!.traceState,
+    otelExtract({ traceparent: TP, tracestate: h })!.traceState,
+  ];
   assert.equal(ts('a=1,B=2'), ['', 'a=1']); // 5
   const m33 = Array.from({ length: 33 }, (_, i) => `k${i}=v`);
   assert.equal(ts(m33.join(',')), ['', m33.slice(0, 32).join(',')]); // 6

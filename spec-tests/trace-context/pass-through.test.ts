@@ -58,7 +58,7 @@ const CUT_499 = [AGENT, ...UPSTREAM.slice(0, 28)].join(',');
 test('TC-33 pass-through keeps a valid 529-char tracestate whole', () => {
   assert.is(HEADER_529.length, 529);
   assert.is(parseTraceState(HEADER_529)?.size, 31);
-  assert.is(roundTrip(HEADER_529), HEADER_529, 'not cut to 499 chars: the two right-most are another vendor\'s');
+  assert.is(roundTrip(HEADER_529), HEADER_529, "not cut to 499 chars: the two right-most are another vendor's");
   // Its members read first (a service that looks at its own member), then forwarded.
   const ctx = p.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: HEADER_529 });
   assert.is(getSpanContext(ctx)?.traceState?.get('k29'), 'vvvvvvvv29');
@@ -88,7 +88,11 @@ test('TC-29 TC-30 a tracestate this service changed is cut to 512 chars by whole
   assert.is(set, ['mine=x', AGENT, ...UPSTREAM.slice(0, 28)].join(','), 'two from the right go: 536 -> 506 chars');
   const unset = roundTrip(HEADER_529, (ts) => ts.unset('k00'));
   assert.is(unset, [AGENT, ...UPSTREAM.slice(1, 29)].join(','), '514 chars without k00: k29 goes');
-  assert.is(roundTrip(HEADER_529, (ts) => ts.unset('absent')), HEADER_529, 'unset of an absent key changes nothing');
+  assert.is(
+    roundTrip(HEADER_529, (ts) => ts.unset('absent')),
+    HEADER_529,
+    'unset of an absent key changes nothing',
+  );
 });
 
 test('TC-33 a TraceState the caller made from a header is received: sent whole; serialize(n) cuts to n', () => {
@@ -101,7 +105,7 @@ test('TC-33 a TraceState the caller made from a header is received: sent whole; 
   assert.is(injectState(ts), HEADER_529);
 });
 
-test('TC-30 a tracestate of some other implementation is this service\'s own: cut to 512 chars', () => {
+test("TC-30 a tracestate of some other implementation is this service's own: cut to 512 chars", () => {
   const foreign: TraceStateLike = {
     get: () => undefined,
     set: () => foreign,
@@ -188,7 +192,11 @@ function cutTo(members: readonly string[], max: number): string {
 
 test('TC-29 TC-30 for any changed tracestate, what is sent is at most 512 chars, cut as TC-30 says', () => {
   const change = fc.oneof(
-    fc.tuple(key, value).map(([k, v]) => (ts: TraceState) => ts.set(k, v)),
+    fc.tuple(key, value).map(
+      ([k, v]) =>
+        (ts: TraceState) =>
+          ts.set(k, v),
+    ),
     // Unset of a key it has: an absent key changes nothing.
     fc.nat(40).map((i) => (ts: TraceState) => (ts.size ? ts.unset([...ts][i % ts.size][0]) : ts.set('a', '1'))),
   );
@@ -197,7 +205,13 @@ test('TC-29 TC-30 for any changed tracestate, what is sent is at most 512 chars,
       const changed = f(parseTraceState(h)!);
       const sent = roundTrip(h, f) ?? '';
       assert.ok(sent.length <= TRACESTATE_MAX_LENGTH, `${sent.length} chars`);
-      assert.is(sent, cutTo([...changed].map(([k, v]) => `${k}=${v}`), TRACESTATE_MAX_LENGTH));
+      assert.is(
+        sent,
+        cutTo(
+          [...changed].map(([k, v]) => `${k}=${v}`),
+          TRACESTATE_MAX_LENGTH,
+        ),
+      );
       if (sent) assert.match(sent, TRACESTATE_RE);
     }),
     runs,

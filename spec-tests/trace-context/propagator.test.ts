@@ -14,7 +14,10 @@ const p = new W3CTraceContextPropagator();
 
 test('TC-11 extract marks the span context remote and keeps the flags', () => {
   const sc = getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: `00-${TID}-${SID}-03` }));
-  assert.equal({ ...sc, traceState: undefined }, { traceId: TID, spanId: SID, traceFlags: 3, isRemote: true, traceState: undefined });
+  assert.equal(
+    { ...sc, traceState: undefined },
+    { traceId: TID, spanId: SID, traceFlags: 3, isRemote: true, traceState: undefined },
+  );
 });
 
 test('TC-11 an invalid traceparent leaves the context unchanged', () => {
@@ -47,7 +50,13 @@ test('TC-18 tracestate is parsed on first use, once', () => {
   assert.is(traceState.get('b'), '2');
   assert.is(traceState.set('c', '3').serialize(), 'c=3,a=1,b=2');
   assert.is(traceState.size, 2);
-  assert.equal([...traceState], [['a', '1'], ['b', '2']]);
+  assert.equal(
+    [...traceState],
+    [
+      ['a', '1'],
+      ['b', '2'],
+    ],
+  );
   const empty = getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: TP, tracestate: '' }));
   assert.is(empty?.traceState, undefined, 'an empty header gives no tracestate at all');
 });
@@ -60,10 +69,30 @@ test('TC-20 multiple tracestate values (Node string[]) are combined in order', (
 test('TC-13 several traceparent values mean no valid parent', () => {
   assert.is(p.extract(ROOT_CONTEXT, { traceparent: [TP, TP] }), ROOT_CONTEXT);
   assert.is(p.extract(ROOT_CONTEXT, { traceparent: `${TP}, ${TP}` }), ROOT_CONTEXT);
-  assert.is(p.extract(ROOT_CONTEXT, new Map([['Traceparent', TP], ['TraceParent', TP]])), ROOT_CONTEXT);
+  assert.is(
+    p.extract(
+      ROOT_CONTEXT,
+      new Map([
+        ['Traceparent', TP],
+        ['TraceParent', TP],
+      ]),
+    ),
+    ROOT_CONTEXT,
+  );
   assert.is(p.extract(ROOT_CONTEXT, { TraceParent: TP, TRACEPARENT: TP }), ROOT_CONTEXT);
   // Documented: an exact lowercase key wins without a scan (the hot path, as OpenTelemetry's getter).
-  assert.is(getSpanContext(p.extract(ROOT_CONTEXT, new Map([['traceparent', TP], ['TraceParent', 'x']])))?.traceId, TID);
+  assert.is(
+    getSpanContext(
+      p.extract(
+        ROOT_CONTEXT,
+        new Map([
+          ['traceparent', TP],
+          ['TraceParent', 'x'],
+        ]),
+      ),
+    )?.traceId,
+    TID,
+  );
   const h = new Headers();
   h.append('traceparent', TP);
   h.append('traceparent', TP);
@@ -79,7 +108,10 @@ test('TC-10 TC-1 inject writes lowercase names, version 00, known flag bits only
 
 test('TC-31 inject sends no empty tracestate', () => {
   const carrier: Record<string, string> = {};
-  p.inject(setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: 1, traceState: new TraceState() }), carrier);
+  p.inject(
+    setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: 1, traceState: new TraceState() }),
+    carrier,
+  );
   assert.equal(Object.keys(carrier), ['traceparent']);
 });
 
@@ -89,7 +121,16 @@ test('TC-10 inject writes nothing for an invalid span context, and never an inva
   p.inject(setSpanContext(ROOT_CONTEXT, { traceId: '0'.repeat(32), spanId: SID, traceFlags: 1 }), carrier);
   p.inject(ROOT_CONTEXT, carrier);
   assert.equal(carrier, {});
-  const foreign = { get: () => undefined, set() { return this; }, unset() { return this; }, serialize: () => 'A=1,b' };
+  const foreign = {
+    get: () => undefined,
+    set() {
+      return this;
+    },
+    unset() {
+      return this;
+    },
+    serialize: () => 'A=1,b',
+  };
   p.inject(setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: 1, traceState: foreign }), carrier);
   assert.equal(carrier, { traceparent: `00-${TID}-${SID}-01` });
 });

@@ -11,16 +11,25 @@ import { TRACEPARENT_RE, TRACESTATE_MEMBER_RE, TRACESTATE_RE } from '../helpers/
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 const numRuns = Math.max(10, Number(env.FUZZ_RUNS ?? 1000) || 1000);
 
-const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n }).filter((s) => /[^0]/.test(s));
+const hex = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n }).filter((s) => /[^0]/.test(s));
 const fields = fc.record({ traceId: hex(32), spanId: hex(16), traceFlags: fc.integer({ min: 0, max: 255 }) });
 
 const lcalpha = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const key = fc
-  .tuple(fc.constantFrom(...lcalpha), fc.string({ unit: fc.constantFrom(...lcalpha, '_', '-', '*', '/', '@'), maxLength: 40 }))
+  .tuple(
+    fc.constantFrom(...lcalpha),
+    fc.string({ unit: fc.constantFrom(...lcalpha, '_', '-', '*', '/', '@'), maxLength: 40 }),
+  )
   .map(([a, b]) => a + b);
-const valueChars = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).filter((c) => c !== ',' && c !== '=');
+const valueChars = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).filter(
+  (c) => c !== ',' && c !== '=',
+);
 const value = fc
-  .tuple(fc.string({ unit: fc.constantFrom(...valueChars), maxLength: 60 }), fc.constantFrom(...valueChars.filter((c) => c !== ' ')))
+  .tuple(
+    fc.string({ unit: fc.constantFrom(...valueChars), maxLength: 60 }),
+    fc.constantFrom(...valueChars.filter((c) => c !== ' ')),
+  )
   .map(([a, b]) => a + b);
 const members = fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 32 });
 const traceState = members.map((ms) => ms.reduceRight((ts, [k, v]) => ts.set(k, v), new TraceState()));
@@ -53,7 +62,13 @@ test('TC-11 random junk never throws, parse yields a valid value or undefined, a
   const junk = fc.oneof(
     fc.string({ maxLength: 80 }),
     fc.string({ unit: fc.constantFrom(...'0123456789abcdefABF-, \t'), minLength: 50, maxLength: 70 }),
-    fields.map((f) => formatTraceparent(f)).chain((h) => fc.tuple(fc.nat(h.length), fc.string({ maxLength: 2 })).map(([i, s]) => h.slice(0, i) + s + h.slice(i + s.length))),
+    fields
+      .map((f) => formatTraceparent(f))
+      .chain((h) =>
+        fc
+          .tuple(fc.nat(h.length), fc.string({ maxLength: 2 }))
+          .map(([i, s]) => h.slice(0, i) + s + h.slice(i + s.length)),
+      ),
   );
   fc.assert(
     fc.property(junk, (s) => {
@@ -95,7 +110,10 @@ test('TC-26 random tracestate junk never throws; parse and inspect agree; result
 });
 
 test('TC-29 TC-30 serialize(n): at most n chars when possible, whole members, long ones dropped first', () => {
-  const longish = fc.uniqueArray(fc.tuple(key, fc.oneof(value, fc.string({ unit: fc.constantFrom('x'), minLength: 120, maxLength: 250 }))), { selector: ([k]) => k, maxLength: 32 });
+  const longish = fc.uniqueArray(
+    fc.tuple(key, fc.oneof(value, fc.string({ unit: fc.constantFrom('x'), minLength: 120, maxLength: 250 }))),
+    { selector: ([k]) => k, maxLength: 32 },
+  );
   fc.assert(
     fc.property(longish, fc.integer({ min: 0, max: 1200 }), (ms, n) => {
       const ts = ms.reduceRight((acc, [k, v]) => acc.set(k, v), new TraceState());
@@ -105,9 +123,13 @@ test('TC-29 TC-30 serialize(n): at most n chars when possible, whole members, lo
       const all = [...ts].map(([k, v]) => `${k}=${v}`);
       for (const m of kept) assert.ok(TRACESTATE_MEMBER_RE.test(m) && all.includes(m), m);
       // kept members keep their order
-      assert.equal(kept, all.filter((m) => kept.includes(m)));
+      assert.equal(
+        kept,
+        all.filter((m) => kept.includes(m)),
+      );
       // a long member survives only if every short member survived
-      if (kept.some((m) => m.length > 128)) assert.ok(all.filter((m) => m.length <= 128).every((m) => kept.includes(m)));
+      if (kept.some((m) => m.length > 128))
+        assert.ok(all.filter((m) => m.length <= 128).every((m) => kept.includes(m)));
       // the short members kept are a prefix of the short members (dropped from the right)
       const shortAll = all.filter((m) => m.length <= 128);
       const shortKept = kept.filter((m) => m.length <= 128);

@@ -49,7 +49,9 @@ test('TC-34 inject appends to an existing Server-Timing value instead of replaci
 });
 
 test('TC-34 inject replaces a trace metric already there: twice is one metric', () => {
-  const headers: Record<string, string> = { 'server-timing': ' Trace;desc=00-11111111111111111111111111111111-2222222222222222-01 , db;dur=1' };
+  const headers: Record<string, string> = {
+    'server-timing': ' Trace;desc=00-11111111111111111111111111111111-2222222222222222-01 , db;dur=1',
+  };
   response.inject(server, headers);
   response.inject(server, headers);
   assert.is(headers['server-timing'], `db;dur=1, ${METRIC}`);
@@ -69,7 +71,7 @@ test('TC-34 TC-10 inject writes only the sampled and random flags', () => {
   assert.is(headers['server-timing'], `trace;desc=00-${TID}-${SID}-02`);
 });
 
-test('TC-34 TC-16 a server span continuing the trace reports the caller\'s random flag, its own span id', () => {
+test("TC-34 TC-16 a server span continuing the trace reports the caller's random flag, its own span id", () => {
   const tracer = createTracer();
   const tc = new W3CTraceContextPropagator();
   for (const flags of ['00', '01', '02', '03']) {
@@ -93,7 +95,7 @@ test('TC-34 TC-15 a restarted trace reports its own ids and flags', () => {
   assert.equal(reported, { traceId: span.spanContext().traceId, spanId: span.spanContext().spanId, traceFlags: 3 });
 });
 
-test('TC-34 inject writes nothing for no span, an invalid one, or the caller\'s remote span', () => {
+test("TC-34 inject writes nothing for no span, an invalid one, or the caller's remote span", () => {
   for (const ctx of [
     ROOT_CONTEXT,
     setSpanContext(ROOT_CONTEXT, { ...SERVER, traceId: '0'.repeat(32) }),
@@ -134,12 +136,27 @@ test('TC-34 extract from Fetch Headers (lines combined), Maps and Node string[] 
   h.append('server-timing', METRIC);
   assert.is(getResponseSpanContext(response.extract(ROOT_CONTEXT, h))?.spanId, SID);
   assert.is(getResponseSpanContext(response.extract(ROOT_CONTEXT, new Map([['server-timing', METRIC]])))?.spanId, SID);
-  assert.is(getResponseSpanContext(response.extract(ROOT_CONTEXT, { 'server-timing': ['db;dur=53', METRIC] }))?.spanId, SID);
+  assert.is(
+    getResponseSpanContext(response.extract(ROOT_CONTEXT, { 'server-timing': ['db;dur=53', METRIC] }))?.spanId,
+    SID,
+  );
 });
 
 test('TC-34 extract leaves the context unchanged without a valid trace metric, and never throws', () => {
-  const hostile = new Proxy({}, { get() { throw new Error('hostile'); } });
-  const throwing: TextMapGetter = { keys: () => [], get: () => { throw new Error('getter'); } };
+  const hostile = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('hostile');
+      },
+    },
+  );
+  const throwing: TextMapGetter = {
+    keys: () => [],
+    get: () => {
+      throw new Error('getter');
+    },
+  };
   for (const [carrier, getter] of [
     [{}, undefined],
     [{ 'server-timing': 'db;dur=1' }, undefined],

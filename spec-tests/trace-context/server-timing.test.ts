@@ -49,7 +49,10 @@ test('TC-34 TC-5 TC-6 formatServerTimingTrace throws a TypeError for invalid ids
 
 test('TC-34 parse: the metric alone, and the spec example', () => {
   assert.equal(parseServerTimingTrace(`trace;desc=${TP}`), FIELDS);
-  assert.equal(parseServerTimingTrace(formatServerTimingTrace({ ...FIELDS, traceFlags: 3 })), { ...FIELDS, traceFlags: 3 });
+  assert.equal(parseServerTimingTrace(formatServerTimingTrace({ ...FIELDS, traceFlags: 3 })), {
+    ...FIELDS,
+    traceFlags: 3,
+  });
 });
 
 test('TC-34 parse: among other metrics, with parameters in any order and OWS around ; and =', () => {
@@ -63,14 +66,22 @@ test('TC-34 TC-1 parse: the metric name and the desc parameter name are ASCII ca
   assert.equal(parseServerTimingTrace(`TRACE;DESC=${TP}`), FIELDS);
   assert.is(parseServerTimingTrace(`traces;desc=${TP}`), undefined);
   assert.is(parseServerTimingTrace(`trac;desc=${TP}`), undefined);
-  assert.is(parseServerTimingTrace(`traceparent;desc=${TP}`), undefined, 'a vendor metric with another name is not the trace metric');
+  assert.is(
+    parseServerTimingTrace(`traceparent;desc=${TP}`),
+    undefined,
+    'a vendor metric with another name is not the trace metric',
+  );
 });
 
 test('TC-34 parse: desc as a quoted-string, backslash escapes undone', () => {
   assert.equal(parseServerTimingTrace(`trace;desc="${TP}"`), FIELDS);
   const escaped = `trace;desc="${TP.slice(0, -1)}\\1"`;
   assert.equal(parseServerTimingTrace(escaped), FIELDS);
-  assert.equal(parseServerTimingTrace(`a;desc="x, \\"y\\"; z", trace;desc=${TP}`), FIELDS, 'commas and quotes inside a quoted-string do not split');
+  assert.equal(
+    parseServerTimingTrace(`a;desc="x, \\"y\\"; z", trace;desc=${TP}`),
+    FIELDS,
+    'commas and quotes inside a quoted-string do not split',
+  );
 });
 
 test('TC-34 TC-20 parse: several header lines are one list, in order', () => {
@@ -83,7 +94,11 @@ test('TC-34 parse: the first valid trace metric wins; an invalid one is ignored'
   const second = `00-${TID}-${OTHER_SID}-00`;
   assert.equal(parseServerTimingTrace(`trace;desc=${TP}, trace;desc=${second}`), FIELDS);
   assert.equal(parseServerTimingTrace(`trace;desc=${TP.toUpperCase()}, trace;desc=${TP}`), FIELDS);
-  assert.equal(parseServerTimingTrace(`trace, trace;dur=1, trace;desc=${TP}`), FIELDS, 'a trace metric without desc is skipped');
+  assert.equal(
+    parseServerTimingTrace(`trace, trace;dur=1, trace;desc=${TP}`),
+    FIELDS,
+    'a trace metric without desc is skipped',
+  );
 });
 
 test('TC-34 parse: only the first desc of a metric counts, even when it is invalid', () => {
@@ -135,13 +150,21 @@ test('TC-34 parse: a metric that breaks the grammar is skipped, and the list goe
     assert.is(parseServerTimingTrace(header), undefined, header);
   }
   assert.equal(parseServerTimingTrace(`bad metric;x=1, trace;desc=${TP}`), FIELDS);
-  assert.equal(parseServerTimingTrace(`a;desc="x\u0001y, z", trace;desc=${TP}`), FIELDS, 'a bad char inside quotes: the element still ends after the closing quote');
+  assert.equal(
+    parseServerTimingTrace(`a;desc="x\u0001y, z", trace;desc=${TP}`),
+    FIELDS,
+    'a bad char inside quotes: the element still ends after the closing quote',
+  );
   assert.equal(parseServerTimingTrace(`;;, =, "", trace;desc=${TP}`), FIELDS);
 });
 
 test('TC-34 parse: an unclosed quote takes the rest of the header with it', () => {
   assert.is(parseServerTimingTrace(`a;desc="x, trace;desc=${TP}`), undefined);
-  assert.is(parseServerTimingTrace([`a;desc="x`, `trace;desc=${TP}`]), undefined, 'lines are one list: the quote runs on into the next line');
+  assert.is(
+    parseServerTimingTrace([`a;desc="x`, `trace;desc=${TP}`]),
+    undefined,
+    'lines are one list: the quote runs on into the next line',
+  );
 });
 
 test('TC-34 parse: empty list elements are allowed', () => {
@@ -158,13 +181,34 @@ test('TC-34 parse: a browser PerformanceServerTiming list (name, description, du
   assert.equal(parseServerTimingTrace(entries), FIELDS);
   assert.is(parseServerTimingTrace([{ name: 'trace', duration: 0, description: ` ${TP}` }]), undefined);
   assert.is(parseServerTimingTrace([{ name: 'trace', duration: 0, description: 'x' }]), undefined);
-  assert.equal(parseServerTimingTrace([null, 1, 'trace;desc=x', { name: 'trace' }, { name: 'trace', description: TP }] as never), FIELDS, 'elements that are not entries are skipped');
-  const hostile = { get name(): string { throw new Error('hostile'); }, description: TP };
+  assert.equal(
+    parseServerTimingTrace([null, 1, 'trace;desc=x', { name: 'trace' }, { name: 'trace', description: TP }] as never),
+    FIELDS,
+    'elements that are not entries are skipped',
+  );
+  const hostile = {
+    get name(): string {
+      throw new Error('hostile');
+    },
+    description: TP,
+  };
   assert.is(parseServerTimingTrace([hostile] as never), undefined);
 });
 
 test('TC-34 parse never throws on input of the wrong type', () => {
-  for (const value of [undefined, null, 0, {}, Symbol('x'), [undefined], new Proxy([], { get() { throw new Error('x'); } })]) {
+  for (const value of [
+    undefined,
+    null,
+    0,
+    {},
+    Symbol('x'),
+    [undefined],
+    new Proxy([], {
+      get() {
+        throw new Error('x');
+      },
+    }),
+  ]) {
     assert.is(parseServerTimingTrace(value as never), undefined);
   }
 });
@@ -232,7 +276,14 @@ test('TC-34 inspect: what the first valid metric overrides, or comes before, is 
   const header = `bad metric, trace;desc=nope, trace;desc=${TP};desc=x, Trace;desc=${TP}`;
   const r = inspectServerTimingTrace(header);
   assert.ok(r.valid);
-  assert.equal(codes(r.warnings), ['malformed-metric', 'not-hex', 'bad-separator', 'repeated-desc', 'uppercase-name', 'later-trace-metric']);
+  assert.equal(codes(r.warnings), [
+    'malformed-metric',
+    'not-hex',
+    'bad-separator',
+    'repeated-desc',
+    'uppercase-name',
+    'later-trace-metric',
+  ]);
   if (r.valid) assert.is(r.value.offset, header.indexOf(`trace;desc=${TP}`));
 });
 
@@ -243,7 +294,8 @@ test('TC-34 inspect: several lines, offsets in the lines joined by commas', () =
 });
 
 test('TC-34 inspect: not a string', () => {
-  for (const value of [undefined, null, 1, {}, [1], [{ name: 'trace', description: TP }]]) assert.equal(codes(errorsOf(value)), ['not-a-string']);
+  for (const value of [undefined, null, 1, {}, [1], [{ name: 'trace', description: TP }]])
+    assert.equal(codes(errorsOf(value)), ['not-a-string']);
 });
 
 test('TC-34 inspect lists at most 32 problems, then one too-many-problems', () => {
@@ -251,12 +303,20 @@ test('TC-34 inspect lists at most 32 problems, then one too-many-problems', () =
   assert.is(errors.length, 33);
   const last = errors[32];
   // Two problems a metric ('x' is not hex, too short): the 17th metric's are the first left out.
-  assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 16 * 13 + 11, 'TC-34'], 'at the first problem left out');
+  assert.equal(
+    [last.code, last.offset, last.rule],
+    ['too-many-problems', 16 * 13 + 11, 'TC-34'],
+    'at the first problem left out',
+  );
   assert.match(last.message, /^168 more problems/);
 });
 
 test('TC-34 the problems of trace metrics before the one that counts become warnings, still capped once', () => {
-  const header = [...Array.from({ length: 40 }, () => 'trace;desc=x'), `trace;desc=${TP}`, ...Array.from({ length: 40 }, () => 'a;b')].join(',');
+  const header = [
+    ...Array.from({ length: 40 }, () => 'trace;desc=x'),
+    `trace;desc=${TP}`,
+    ...Array.from({ length: 40 }, () => 'a;b'),
+  ].join(',');
   const r = inspectServerTimingTrace(header);
   assert.ok(r.valid);
   const warnings = r.warnings ?? [];
@@ -264,7 +324,11 @@ test('TC-34 the problems of trace metrics before the one that counts become warn
   assert.equal(warnings.filter((w) => w.code === 'too-many-problems').length, 1);
   const last = warnings[32];
   assert.equal([last.code, last.offset, last.rule], ['too-many-problems', 16 * 13 + 11, 'TC-34']);
-  assert.match(last.message, /^88 more problems/, 'two for each of 24 earlier trace metrics, one for each of 40 skipped metrics');
+  assert.match(
+    last.message,
+    /^88 more problems/,
+    'two for each of 24 earlier trace metrics, one for each of 40 skipped metrics',
+  );
 });
 
 test.run();

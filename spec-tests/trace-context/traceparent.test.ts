@@ -11,7 +11,14 @@ test('TC-2 a valid version-00 value parses to its fields', () => {
 });
 
 test('TC-2 wrong lengths and separators are invalid', () => {
-  for (const v of [V00.slice(0, 54), `00-${TID}0-${SID}-01`.slice(0, 56), `00_${TID}-${SID}-01`, `00-${TID}_${SID}-01`, `00-${TID}-${SID}_01`, '']) {
+  for (const v of [
+    V00.slice(0, 54),
+    `00-${TID}0-${SID}-01`.slice(0, 56),
+    `00_${TID}-${SID}-01`,
+    `00-${TID}_${SID}-01`,
+    `00-${TID}-${SID}_01`,
+    '',
+  ]) {
     assert.is(parseTraceparent(v), undefined, v);
   }
 });
@@ -45,14 +52,19 @@ test('TC-8 a higher version shorter than 55 chars is not parsed', () => {
 
 test('TC-9 a higher version parses the first four fields and ignores the rest after a dash', () => {
   assert.equal(parseTraceparent(`cc-${TID}-${SID}-01`), { traceId: TID, spanId: SID, traceFlags: 1 });
-  assert.equal(parseTraceparent(`cc-${TID}-${SID}-09-what-the-future-holds`), { traceId: TID, spanId: SID, traceFlags: 9 });
+  assert.equal(parseTraceparent(`cc-${TID}-${SID}-09-what-the-future-holds`), {
+    traceId: TID,
+    spanId: SID,
+    traceFlags: 9,
+  });
   assert.equal(parseTraceparent(`01-${TID}-${SID}-01-,x`), { traceId: TID, spanId: SID, traceFlags: 1 });
   assert.is(parseTraceparent(`cc-${TID}-${SID}-01x`), undefined);
   assert.is(parseTraceparent(`cc-${TID}-${SID}-01,00-${TID}-${SID}-01`), undefined);
 });
 
 test('TC-12 leading and trailing spaces and tabs are tolerated, inner ones are not', () => {
-  for (const v of [` ${V00}`, `${V00}\t`, `\t ${V00} \t`]) assert.equal(parseTraceparent(v)?.traceId, TID, JSON.stringify(v));
+  for (const v of [` ${V00}`, `${V00}\t`, `\t ${V00} \t`])
+    assert.equal(parseTraceparent(v)?.traceId, TID, JSON.stringify(v));
   assert.is(parseTraceparent(`00- ${TID}-${SID}-01`), undefined);
   assert.is(parseTraceparent(`\n${V00}`), undefined);
 });
@@ -68,10 +80,22 @@ test('TC-10 formatTraceparent writes version 00, lowercase, unknown flag bits cl
 });
 
 test('TC-10 formatTraceparent rejects invalid ids with a TypeError', () => {
-  assert.throws(() => formatTraceparent({ traceId: TID.toUpperCase(), spanId: SID, traceFlags: 1 }), (e: unknown) => e instanceof TypeError);
-  assert.throws(() => formatTraceparent({ traceId: '0'.repeat(32), spanId: SID, traceFlags: 1 }), (e: unknown) => e instanceof TypeError);
-  assert.throws(() => formatTraceparent({ traceId: TID, spanId: '0'.repeat(16), traceFlags: 1 }), (e: unknown) => e instanceof TypeError);
-  assert.throws(() => formatTraceparent(null as never), (e: unknown) => e instanceof TypeError);
+  assert.throws(
+    () => formatTraceparent({ traceId: TID.toUpperCase(), spanId: SID, traceFlags: 1 }),
+    (e: unknown) => e instanceof TypeError,
+  );
+  assert.throws(
+    () => formatTraceparent({ traceId: '0'.repeat(32), spanId: SID, traceFlags: 1 }),
+    (e: unknown) => e instanceof TypeError,
+  );
+  assert.throws(
+    () => formatTraceparent({ traceId: TID, spanId: '0'.repeat(16), traceFlags: 1 }),
+    (e: unknown) => e instanceof TypeError,
+  );
+  assert.throws(
+    () => formatTraceparent(null as never),
+    (e: unknown) => e instanceof TypeError,
+  );
 });
 
 test('TC-11 non-string input is undefined, never a throw', () => {

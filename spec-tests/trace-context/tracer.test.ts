@@ -16,13 +16,22 @@ test('TC-15 TC-32 a new trace gets random ids with sampled and random flags', ()
   assert.match(sc.spanId, /^[0-9a-f]{16}$/);
   assert.is(sc.traceFlags, TraceFlags.SAMPLED | TraceFlags.RANDOM);
   assert.is(span.parentSpanId, undefined);
-  assert.is(createTracer().startSpan('r', { sampled: false }, ROOT_CONTEXT).spanContext().traceFlags, TraceFlags.RANDOM);
+  assert.is(
+    createTracer().startSpan('r', { sampled: false }, ROOT_CONTEXT).spanContext().traceFlags,
+    TraceFlags.RANDOM,
+  );
 });
 
 test('TC-16 TC-17 a child keeps trace id, flags and tracestate and gets a new span id', () => {
   const ts = new TraceState('a=1');
   for (const flags of [0, 1, 2, 3]) {
-    const parent = setSpanContext(ROOT_CONTEXT, { traceId: TID, spanId: SID, traceFlags: flags, traceState: ts, isRemote: true });
+    const parent = setSpanContext(ROOT_CONTEXT, {
+      traceId: TID,
+      spanId: SID,
+      traceFlags: flags,
+      traceState: ts,
+      isRemote: true,
+    });
     const child = createTracer().startSpan('child', {}, parent);
     const sc = child.spanContext();
     assert.is(sc.traceId, TID);
@@ -59,7 +68,10 @@ test('span.end hands the span to every onEnd callback exactly once', () => {
   assert.is(span.startTime, 1000);
   assert.is(span.endTime, 1001);
   assert.not.ok(span.isRecording());
-  assert.throws(() => createTracer({ onEnd: 42 as never }), (e: unknown) => e instanceof TypeError);
+  assert.throws(
+    () => createTracer({ onEnd: 42 as never }),
+    (e: unknown) => e instanceof TypeError,
+  );
 });
 
 test('startActiveSpan makes the span active inside fn; startSpan defaults to the active context', () => {

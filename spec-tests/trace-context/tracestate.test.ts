@@ -8,7 +8,11 @@ import { getSpanContext } from '../../src/trace/span.js';
 const entries = (ts: TraceState | undefined) => (ts ? [...ts] : undefined);
 
 test('TC-20 several header values are combined in order', () => {
-  assert.equal(entries(parseTraceState(['a=1', 'b=2,c=3'])), [['a', '1'], ['b', '2'], ['c', '3']]);
+  assert.equal(entries(parseTraceState(['a=1', 'b=2,c=3'])), [
+    ['a', '1'],
+    ['b', '2'],
+    ['c', '3'],
+  ]);
 });
 
 test('TC-21 32 members are fine, 33 discard the tracestate', () => {
@@ -22,13 +26,15 @@ test('TC-22 key grammar: @ anywhere after the first char, up to 256 chars', () =
   for (const k of ['foo@', 'foo@@bar', 'a@b@c', '0a', 'k*_-/@', 'a'.repeat(256), `${'a'.repeat(249)}@vendor`]) {
     assert.is(parseTraceState(`${k}=v`)?.get(k), 'v', k);
   }
-  for (const k of ['@a', 'A', 'aB', '_a', 'a.b', 'a'.repeat(257), '']) assert.is(parseTraceState(`${k}=v`), undefined, k);
+  for (const k of ['@a', 'A', 'aB', '_a', 'a.b', 'a'.repeat(257), ''])
+    assert.is(parseTraceState(`${k}=v`), undefined, k);
 });
 
 test('TC-23 value grammar: no comma or equals, printable ASCII, up to 256 chars', () => {
   assert.is(parseTraceState(`a=${'x'.repeat(256)}`)?.size, 1);
   assert.is(parseTraceState(`a=${'x'.repeat(257)}`), undefined);
-  for (const v of ['a=', 'a=b=c', 'a=\u00e9', 'a=x\ty', 'a=\u0001', 'a=  ']) assert.is(parseTraceState(v), undefined, JSON.stringify(v));
+  for (const v of ['a=', 'a=b=c', 'a=\u00e9', 'a=x\ty', 'a=\u0001', 'a=  '])
+    assert.is(parseTraceState(v), undefined, JSON.stringify(v));
   assert.is(parseTraceState('a=!~"')?.get('a'), '!~"');
 });
 
@@ -38,7 +44,10 @@ test('TC-24 leading spaces of a value are kept, trailing spaces and tabs dropped
 });
 
 test('TC-25 empty and whitespace-only members are skipped; an empty header is accepted', () => {
-  assert.equal(entries(parseTraceState('a=1,, \t ,b=2,')), [['a', '1'], ['b', '2']]);
+  assert.equal(entries(parseTraceState('a=1,, \t ,b=2,')), [
+    ['a', '1'],
+    ['b', '2'],
+  ]);
   assert.is(parseTraceState('')?.size, 0);
   assert.is(parseTraceState(' \t ')?.size, 0);
 });
@@ -88,8 +97,19 @@ test('TC-28 set beyond 32 members drops the right-most', () => {
 
 test('TC-22 TC-23 set rejects invalid keys and values with a TypeError', () => {
   const ts = new TraceState();
-  for (const [k, v] of [['A', 'x'], ['a', 'x,y'], ['a', 'x '], ['a', ''], ['', 'x'], ['a', 'x=y']]) {
-    assert.throws(() => ts.set(k, v), (e: unknown) => e instanceof TypeError, `${k}=${v}`);
+  for (const [k, v] of [
+    ['A', 'x'],
+    ['a', 'x,y'],
+    ['a', 'x '],
+    ['a', ''],
+    ['', 'x'],
+    ['a', 'x=y'],
+  ]) {
+    assert.throws(
+      () => ts.set(k, v),
+      (e: unknown) => e instanceof TypeError,
+      `${k}=${v}`,
+    );
   }
 });
 
@@ -129,7 +149,10 @@ const padded = (length: number) => 'a=1' + ' '.repeat(length - 3);
 const CAP = TRACESTATE_MAX_INPUT_LENGTH;
 
 test('TC-29 the default input cap holds the longest unpadded valid header (32 x 513 + 31 chars)', () => {
-  const members = Array.from({ length: 32 }, (_, i) => `${'k'.repeat(254)}${i.toString().padStart(2, '0')}=${'v'.repeat(256)}`);
+  const members = Array.from(
+    { length: 32 },
+    (_, i) => `${'k'.repeat(254)}${i.toString().padStart(2, '0')}=${'v'.repeat(256)}`,
+  );
   const header = members.join(',');
   assert.is(header.length, 16_447);
   assert.ok(CAP - header.length > 16_000, 'with room for OWS besides');
@@ -148,7 +171,11 @@ test('TC-20 TC-29 the cap applies to the fields joined by commas', () => {
   const b = (n: number) => 'b=2' + ' '.repeat(n - 3);
   assert.is(parseTraceState([a, b(CAP - a.length - 1)])?.size, 2, 'exactly the cap, comma included');
   assert.is(parseTraceState([a, b(CAP - a.length)]), undefined, 'one over');
-  assert.is(parseTraceState(['a=1', ...Array.from({ length: CAP }, () => '')]), undefined, 'empty fields still add commas');
+  assert.is(
+    parseTraceState(['a=1', ...Array.from({ length: CAP }, () => '')]),
+    undefined,
+    'empty fields still add commas',
+  );
   assert.is(parseTraceState([])?.size, 0);
 });
 
@@ -164,10 +191,14 @@ test('TC-29 maxLength moves the cap, never below 512; Infinity lifts it', () => 
 
 test('TC-19 TC-29 the propagator passes maxTraceStateLength through and keeps the parent', () => {
   const carrier = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: padded(2000) };
-  const state = (p: W3CTraceContextPropagator) => getSpanContext(p.extract(ROOT_CONTEXT, carrier))?.traceState?.serialize();
+  const state = (p: W3CTraceContextPropagator) =>
+    getSpanContext(p.extract(ROOT_CONTEXT, carrier))?.traceState?.serialize();
   assert.is(state(new W3CTraceContextPropagator()), 'a=1');
   assert.is(state(new W3CTraceContextPropagator({ maxTraceStateLength: 1999 })), '', 'read as empty on first use');
-  assert.is(getSpanContext(new W3CTraceContextPropagator({ maxTraceStateLength: 1999 }).extract(ROOT_CONTEXT, carrier))?.spanId, 'b7ad6b7169203331');
+  assert.is(
+    getSpanContext(new W3CTraceContextPropagator({ maxTraceStateLength: 1999 }).extract(ROOT_CONTEXT, carrier))?.spanId,
+    'b7ad6b7169203331',
+  );
 });
 
 test('TC-21 TC-28 repeated keys count towards the 32 members of the input; dropping them is linear', () => {

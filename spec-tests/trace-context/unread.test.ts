@@ -7,7 +7,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { getSpan, getSpanContext, INVALID_SPAN_CONTEXT, parseTraceparent, parseTraceState, ROOT_CONTEXT, TraceState, W3CTraceContextPropagator, formatTraceparent } from '../../src/index.js';
+import {
+  getSpan,
+  getSpanContext,
+  INVALID_SPAN_CONTEXT,
+  parseTraceparent,
+  parseTraceState,
+  ROOT_CONTEXT,
+  TraceState,
+  W3CTraceContextPropagator,
+  formatTraceparent,
+} from '../../src/index.js';
 import { FUZZ_RUNS, TRACEPARENTS, TRACESTATES, wireString } from '../fuzz/arbitraries.js';
 
 const runs = { numRuns: Math.max(200, Math.floor(FUZZ_RUNS / 4)) };
@@ -21,7 +31,9 @@ const ows = fc.constantFrom('', ' ', '\t', ' \t ');
 const members = fc.array(fc.tuple(ows, key, value, ows), { maxLength: 36 });
 const tracestate = fc.oneof(
   members.map((ms) => ms.map(([, k, v]) => `${k}=${v}`).join(',')),
-  fc.tuple(members, fc.constantFrom(',', ',,', ', ,')).map(([ms, sep]) => ms.map(([a, k, v, b]) => `${a}${k}=${v}${b}`).join(sep)),
+  fc
+    .tuple(members, fc.constantFrom(',', ',,', ', ,'))
+    .map(([ms, sep]) => ms.map(([a, k, v, b]) => `${a}${k}=${v}${b}`).join(sep)),
   wireString(TRACESTATES),
 );
 
@@ -59,11 +71,14 @@ test('TC-33 extract then inject: the span context read and the headers written a
       const parsed = parseTraceparent(traceparent);
       if (readFirst) {
         const sc = getSpanContext(ctx);
-        assert.equal(sc && { traceId: sc.traceId, spanId: sc.spanId, traceFlags: sc.traceFlags, isRemote: sc.isRemote }, parsed && { ...parsed, isRemote: true });
+        assert.equal(
+          sc && { traceId: sc.traceId, spanId: sc.spanId, traceFlags: sc.traceFlags, isRemote: sc.isRemote },
+          parsed && { ...parsed, isRemote: true },
+        );
       }
       const out: Record<string, string> = {};
       propagator.inject(ctx, out);
-      const state = parsed && ts !== '' ? parseTraceState(ts)?.serialize() ?? '' : '';
+      const state = parsed && ts !== '' ? (parseTraceState(ts)?.serialize() ?? '') : '';
       const expected: Record<string, string> = parsed ? { traceparent: formatTraceparent(parsed) } : {};
       if (state) expected.tracestate = state;
       assert.equal(out, expected);

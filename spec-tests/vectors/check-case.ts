@@ -25,7 +25,8 @@ export function checkCase(c: VectorCase): void {
   assert.ok(isOwnAnswer(c, fast), `parse/format: got ${show(fast)}, want ${want}`);
   // The propagator cannot tell a discarded tracestate from an empty one: both read as no members.
   assert.ok(isOwnAnswer(c, propagated, true), `extract/inject: got ${show(propagated)}, want ${want}`);
-  if (c.header === 'tracestate') assert.ok(propagated.parent, 'TC-19: the valid traceparent survives whatever the tracestate is');
+  if (c.header === 'tracestate')
+    assert.ok(propagated.parent, 'TC-19: the valid traceparent survives whatever the tracestate is');
   assert.is(inspected.valid, c.valid, 'inspect: valid');
   assert.ok(isOwnAnswer(c, inspected.kept), `inspect's kept: got ${show(inspected.kept)}, want ${want}`);
 }

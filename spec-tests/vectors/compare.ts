@@ -11,7 +11,9 @@ export function canonical(header: VectorCase['header'], o: Outcome<unknown>, emp
     kept = (kept as BaggageMemberKept[]).map((m) => ({
       key: m.key,
       value: m.value,
-      properties: (m.properties ?? []).map((p) => (p.value === undefined ? { key: p.key } : { key: p.key, value: p.value })),
+      properties: (m.properties ?? []).map((p) =>
+        p.value === undefined ? { key: p.key } : { key: p.key, value: p.value },
+      ),
     }));
   } else if (header === 'traceparent' && kept !== null && typeof kept === 'object') {
     const t = kept as Record<string, unknown>;
@@ -34,5 +36,8 @@ export function isAccepted(c: VectorCase, got: Outcome<unknown>, emptyIsDiscarde
 
 /** Whether `got` is exactly the case's own answer (this library's). */
 export function isOwnAnswer(c: VectorCase, got: Outcome<unknown>, emptyIsDiscarded = false): boolean {
-  return canonical(c.header, got, emptyIsDiscarded) === canonical(c.header, { expect: c.expect, output: c.output }, emptyIsDiscarded);
+  return (
+    canonical(c.header, got, emptyIsDiscarded) ===
+    canonical(c.header, { expect: c.expect, output: c.output }, emptyIsDiscarded)
+  );
 }

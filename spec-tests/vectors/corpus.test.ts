@@ -23,7 +23,11 @@ const schema = JSON.parse(readCommitted('schema.json'));
 
 test('the committed vectors/*.json are exactly what the generator writes (run npm run vectors:build)', () => {
   const built = buildFiles();
-  for (const name of FILE_NAMES) assert.ok(readCommitted(name) === built[name], `vectors/${name} differs from the generator's output: run npm run vectors:build`);
+  for (const name of FILE_NAMES)
+    assert.ok(
+      readCommitted(name) === built[name],
+      `vectors/${name} differs from the generator's output: run npm run vectors:build`,
+    );
 });
 
 test('both files validate against vectors/schema.json', () => {
@@ -47,16 +51,34 @@ test('the schema check rejects what the schema forbids', () => {
     { ...good, input: 42 },
     { ...good, valid: 'yes' },
     { ...good, expect: { version: '00', traceId: 'ABC', spanId: '00f067aa0ba902b7', traceFlags: 1 } },
-    { ...good, expect: { version: '01', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: 1 } },
-    { ...good, expect: { version: '00', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: 256 } },
+    {
+      ...good,
+      expect: { version: '01', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: 1 },
+    },
+    {
+      ...good,
+      expect: {
+        version: '00',
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
+        traceFlags: 256,
+      },
+    },
     { ...good, output: '' },
-    { ...good, accept: [{ expect: null, output: null }, { expect: null, output: null }] },
+    {
+      ...good,
+      accept: [
+        { expect: null, output: null },
+        { expect: null, output: null },
+      ],
+    },
     { ...good, note: 'why' },
     { ...good, extra: true },
     { ...traceContext.cases.find((c) => c.header === 'tracestate'), expect: [['a']] },
     { ...baggage.cases[0], expect: [{ key: 'k', value: 'v' }] },
   ];
-  for (const c of broken) assert.ok(validate(schema, file(c)).length > 0, `accepted ${JSON.stringify(c).slice(0, 200)}`);
+  for (const c of broken)
+    assert.ok(validate(schema, file(c)).length > 0, `accepted ${JSON.stringify(c).slice(0, 200)}`);
 });
 
 test('ids are unique across both files and start with their header', () => {
@@ -73,12 +95,26 @@ test('at least 250 trace-context cases and 150 baggage cases', () => {
 
 test('the rule lists are the ids docs/rules.md explains; every cited rule exists', () => {
   const documented = readRulesDoc(ROOT).map((r) => r.id);
-  assert.equal(TC_RULES, documented.filter((id) => id.startsWith('TC-')));
-  assert.equal(BG_RULES, documented.filter((id) => id.startsWith('BG-')));
+  assert.equal(
+    TC_RULES,
+    documented.filter((id) => id.startsWith('TC-')),
+  );
+  assert.equal(
+    BG_RULES,
+    documented.filter((id) => id.startsWith('BG-')),
+  );
   const known = new Set([...TC_RULES, ...BG_RULES]);
   for (const c of all) for (const r of c.rules) assert.ok(known.has(r), `${c.id} cites ${r}`);
-  for (const c of traceContext.cases) assert.ok(c.rules.every((r) => r.startsWith('TC-')), c.id);
-  for (const c of baggage.cases) assert.ok(c.rules.every((r) => r.startsWith('BG-')), c.id);
+  for (const c of traceContext.cases)
+    assert.ok(
+      c.rules.every((r) => r.startsWith('TC-')),
+      c.id,
+    );
+  for (const c of baggage.cases)
+    assert.ok(
+      c.rules.every((r) => r.startsWith('BG-')),
+      c.id,
+    );
 });
 
 test('every rule a parser or serializer can show has a case; the others say why not', () => {
@@ -89,10 +125,13 @@ test('every rule a parser or serializer can show has a case; the others say why 
   }
 });
 
-test('accept lists hold the case\'s own answer, no answer twice, and come with a note', () => {
+test("accept lists hold the case's own answer, no answer twice, and come with a note", () => {
   for (const c of all) {
     if (!c.accept) continue;
-    assert.ok(c.accept.some((a) => isOwnAnswer(c, a)), `${c.id}: its own expect/output is not in accept`);
+    assert.ok(
+      c.accept.some((a) => isOwnAnswer(c, a)),
+      `${c.id}: its own expect/output is not in accept`,
+    );
     const texts = c.accept.map((a) => canonical(c.header, a));
     assert.is(new Set(texts).size, texts.length, `${c.id}: an accepted answer is listed twice`);
     assert.ok(typeof c.note === 'string' && c.note.length > 20, c.id);

@@ -34,7 +34,11 @@ function traceparentKept(f: TraceparentFields | undefined): TraceparentKept | nu
 }
 
 export function baggageKept(b: Baggage | undefined): BaggageMemberKept[] {
-  return (b?.members() ?? []).map((m) => ({ key: m.key, value: m.value, properties: (m.properties ?? []).map((p) => ({ ...p })) }));
+  return (b?.members() ?? []).map((m) => ({
+    key: m.key,
+    value: m.value,
+    properties: (m.properties ?? []).map((p) => ({ ...p })),
+  }));
 }
 
 /** parse* then format* / serialize(). */
@@ -70,12 +74,18 @@ export function runPropagator(c: VectorCase): PropagatorResult {
     return { expect: baggageKept(getBaggage(ctx)), output: out.baggage ?? null, parent: false };
   }
   const propagator = new W3CTraceContextPropagator();
-  const carrier = c.header === 'traceparent' ? { traceparent: c.input } : { traceparent: FIXED_TRACEPARENT, tracestate: c.input };
+  const carrier =
+    c.header === 'traceparent' ? { traceparent: c.input } : { traceparent: FIXED_TRACEPARENT, tracestate: c.input };
   const ctx = propagator.extract(ROOT_CONTEXT, carrier);
   propagator.inject(ctx, out);
   const sc = getSpanContext(ctx);
-  if (c.header === 'traceparent') return { expect: traceparentKept(sc), output: out.traceparent ?? null, parent: sc !== undefined };
-  return { expect: sc?.traceState ? [...(sc.traceState as TraceState)] : [], output: out.tracestate ?? null, parent: sc !== undefined };
+  if (c.header === 'traceparent')
+    return { expect: traceparentKept(sc), output: out.traceparent ?? null, parent: sc !== undefined };
+  return {
+    expect: sc?.traceState ? [...(sc.traceState as TraceState)] : [],
+    output: out.tracestate ?? null,
+    parent: sc !== undefined,
+  };
 }
 
 export interface InspectResult {
@@ -93,11 +103,18 @@ export function runInspect(c: VectorCase): InspectResult {
     }
     case 'tracestate': {
       const r = inspectTraceState(c.input);
-      return { valid: r.valid, kept: { expect: r.kept.value?.map((m) => [m.key, m.value]) ?? null, output: r.kept.sends ?? null } };
+      return {
+        valid: r.valid,
+        kept: { expect: r.kept.value?.map((m) => [m.key, m.value]) ?? null, output: r.kept.sends ?? null },
+      };
     }
     case 'baggage': {
       const r = inspectBaggage(c.input);
-      const members = (r.kept.value ?? []).map((m) => ({ key: m.key, value: m.value, properties: (m.properties ?? []).map((p) => ({ ...p })) }));
+      const members = (r.kept.value ?? []).map((m) => ({
+        key: m.key,
+        value: m.value,
+        properties: (m.properties ?? []).map((p) => ({ ...p })),
+      }));
       return { valid: r.valid, kept: { expect: members, output: r.kept.sends ?? null } };
     }
   }

@@ -8,8 +8,27 @@
 type Schema = Record<string, unknown>;
 
 const KNOWN = new Set([
-  '$schema', 'title', 'description', '$defs', '$ref', 'type', 'const', 'enum', 'required', 'properties', 'additionalProperties',
-  'dependentRequired', 'items', 'prefixItems', 'minItems', 'maxItems', 'minLength', 'pattern', 'minimum', 'maximum', 'oneOf',
+  '$schema',
+  'title',
+  'description',
+  '$defs',
+  '$ref',
+  'type',
+  'const',
+  'enum',
+  'required',
+  'properties',
+  'additionalProperties',
+  'dependentRequired',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'oneOf',
 ]);
 
 function typeOf(v: unknown): string {
@@ -38,15 +57,19 @@ function resolve(root: Schema, ref: string): Schema {
 }
 
 function check(root: Schema, schema: Schema, v: unknown, path: string, errors: string[]): void {
-  for (const k of Object.keys(schema)) if (!KNOWN.has(k)) throw new Error(`schema keyword ${k} at ${path} is not supported`);
+  for (const k of Object.keys(schema))
+    if (!KNOWN.has(k)) throw new Error(`schema keyword ${k} at ${path} is not supported`);
   if (typeof schema.$ref === 'string') check(root, resolve(root, schema.$ref), v, path, errors);
   const t = typeOf(v);
   if (schema.type !== undefined) {
     const types = ([] as unknown[]).concat(schema.type);
-    if (!types.some((x) => x === t || (x === 'number' && t === 'integer'))) return void errors.push(`${path}: ${t}, expected ${types.join(' or ')}`);
+    if (!types.some((x) => x === t || (x === 'number' && t === 'integer')))
+      return void errors.push(`${path}: ${t}, expected ${types.join(' or ')}`);
   }
-  if ('const' in schema && !deepEqual(v, schema.const)) errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, v))) errors.push(`${path}: not one of ${JSON.stringify(schema.enum)}`);
+  if ('const' in schema && !deepEqual(v, schema.const))
+    errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, v)))
+    errors.push(`${path}: not one of ${JSON.stringify(schema.enum)}`);
   if (Array.isArray(schema.oneOf)) {
     const passing = schema.oneOf.filter((s) => {
       const sub: string[] = [];
@@ -57,8 +80,10 @@ function check(root: Schema, schema: Schema, v: unknown, path: string, errors: s
   }
   if (t === 'string') {
     const s = v as string;
-    if (typeof schema.minLength === 'number' && [...s].length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(s)) errors.push(`${path}: does not match ${schema.pattern}`);
+    if (typeof schema.minLength === 'number' && [...s].length < schema.minLength)
+      errors.push(`${path}: shorter than ${schema.minLength}`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(s))
+      errors.push(`${path}: does not match ${schema.pattern}`);
   }
   if (t === 'integer' || t === 'number') {
     const n = v as number;
@@ -67,8 +92,10 @@ function check(root: Schema, schema: Schema, v: unknown, path: string, errors: s
   }
   if (t === 'array') {
     const a = v as unknown[];
-    if (typeof schema.minItems === 'number' && a.length < schema.minItems) errors.push(`${path}: fewer than ${schema.minItems} items`);
-    if (typeof schema.maxItems === 'number' && a.length > schema.maxItems) errors.push(`${path}: more than ${schema.maxItems} items`);
+    if (typeof schema.minItems === 'number' && a.length < schema.minItems)
+      errors.push(`${path}: fewer than ${schema.minItems} items`);
+    if (typeof schema.maxItems === 'number' && a.length > schema.maxItems)
+      errors.push(`${path}: more than ${schema.maxItems} items`);
     const prefix = (schema.prefixItems as Schema[] | undefined) ?? [];
     a.forEach((item, i) => {
       const s = i < prefix.length ? prefix[i] : (schema.items as Schema | undefined);
@@ -78,7 +105,8 @@ function check(root: Schema, schema: Schema, v: unknown, path: string, errors: s
   if (t === 'object') {
     const o = v as Record<string, unknown>;
     const props = (schema.properties as Record<string, Schema> | undefined) ?? {};
-    for (const k of (schema.required as string[] | undefined) ?? []) if (!(k in o)) errors.push(`${path}: missing ${k}`);
+    for (const k of (schema.required as string[] | undefined) ?? [])
+      if (!(k in o)) errors.push(`${path}: missing ${k}`);
     for (const [k, deps] of Object.entries((schema.dependentRequired as Record<string, string[]> | undefined) ?? {})) {
       if (k in o) for (const d of deps) if (!(d in o)) errors.push(`${path}: has ${k} but not ${d}`);
     }

@@ -43,13 +43,21 @@ export interface BaggageLimits {
  * 8,192 (BG-16: every member of a header within 64 members and 8,192 bytes is propagated, so
  * the 4,096-byte member cap of an older draft, still in OpenTelemetry SDKs, would break it).
  */
-export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.freeze({ maxMembers: 180, maxMemberBytes: 8192, maxTotalBytes: 8192 });
+export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.freeze({
+  maxMembers: 180,
+  maxMemberBytes: 8192,
+  maxTotalBytes: 8192,
+});
 const NO_LIMITS: BaggageLimits = { maxMembers: Infinity, maxMemberBytes: Infinity, maxTotalBytes: Infinity };
 
 /** @internal The limits to apply: the defaults where `limits` leaves a field unset. */
 export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
   const d = DEFAULT_BAGGAGE_LIMITS;
-  return { maxMembers: limits?.maxMembers ?? d.maxMembers, maxMemberBytes: limits?.maxMemberBytes ?? d.maxMemberBytes, maxTotalBytes: limits?.maxTotalBytes ?? d.maxTotalBytes };
+  return {
+    maxMembers: limits?.maxMembers ?? d.maxMembers,
+    maxMemberBytes: limits?.maxMemberBytes ?? d.maxMemberBytes,
+    maxTotalBytes: limits?.maxTotalBytes ?? d.maxTotalBytes,
+  };
 }
 
 /** Held by this module alone: the one way into the constructor's fields (`makeBaggage` for the inspector). */
@@ -65,7 +73,9 @@ const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.c
  *   keys        entries        (not read)      read
  */
 export class Baggage implements Iterable<[string, BaggageEntry]> {
-  /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k: readonly string[] | undefined;
+  /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k:
+    | readonly string[]
+    | undefined;
   /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
   /**
    * @internal The limits to read the unread header with; undefined when it is canonical and
@@ -79,8 +89,18 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
    */
   constructor();
   /** @internal Only this module holds `TRUSTED`: these fields are its own. */
-  constructor(token: typeof TRUSTED, keys: readonly string[] | undefined, members: readonly BaggageEntry[] | string, limits?: BaggageLimits);
-  constructor(token?: typeof TRUSTED, keys?: readonly string[], members?: readonly BaggageEntry[] | string, limits?: BaggageLimits) {
+  constructor(
+    token: typeof TRUSTED,
+    keys: readonly string[] | undefined,
+    members: readonly BaggageEntry[] | string,
+    limits?: BaggageLimits,
+  );
+  constructor(
+    token?: typeof TRUSTED,
+    keys?: readonly string[],
+    members?: readonly BaggageEntry[] | string,
+    limits?: BaggageLimits,
+  ) {
     if (token !== TRUSTED) {
       keys = members = NO_ITEMS as never;
       limits = undefined;
@@ -152,7 +172,13 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   removeEntries(...keys: string[]): Baggage {
     const { _k, _e } = this._read();
     const kept = _k.filter((key) => !keys.includes(key));
-    return kept.length === _k.length ? this : new Baggage(TRUSTED, kept, _e.filter((_, i) => !keys.includes(_k[i])));
+    return kept.length === _k.length
+      ? this
+      : new Baggage(
+          TRUSTED,
+          kept,
+          _e.filter((_, i) => !keys.includes(_k[i])),
+        );
   }
 
   /** An empty baggage. */
@@ -195,9 +221,14 @@ export const EMPTY_BAGGAGE: Baggage = /* @__PURE__ */ new Baggage(TRUSTED, [], [
  * A baggage from entries: a record (`{ hello: 'world' }` or `{ tier: { value, properties } }`)
  * or key/entry pairs in order. Keys must be tokens (TypeError otherwise).
  */
-export function createBaggage(entries?: Readonly<Record<string, BaggageEntry | string>> | Iterable<readonly [string, BaggageEntry | string]>): Baggage {
+export function createBaggage(
+  entries?: Readonly<Record<string, BaggageEntry | string>> | Iterable<readonly [string, BaggageEntry | string]>,
+): Baggage {
   if (entries === undefined || entries === null) return EMPTY_BAGGAGE;
-  const pairs = Symbol.iterator in entries ? (entries as Iterable<readonly [string, BaggageEntry | string]>) : Object.entries(entries);
+  const pairs =
+    Symbol.iterator in entries
+      ? (entries as Iterable<readonly [string, BaggageEntry | string]>)
+      : Object.entries(entries);
   let baggage = EMPTY_BAGGAGE;
   for (const [key, entry] of pairs) baggage = baggage.setEntry(key, entry);
   return baggage;
@@ -220,11 +251,19 @@ const MEMBER = /* @__PURE__ */ new RegExp(
 const PROPERTY = /* @__PURE__ */ new RegExp(`;[ \\t]*(${TOKEN})(?:[ \\t]*=[ \\t]*(${OCTETS}))?`, 'g');
 
 function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
-  if (!isToken(key)) throw new TypeError(`baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`);
-  const { value, properties } = typeof entry === 'string' ? { value: entry } : entry ?? {};
+  if (!isToken(key))
+    throw new TypeError(
+      `baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`,
+    );
+  const { value, properties } = typeof entry === 'string' ? { value: entry } : (entry ?? {});
   const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
-  if (typeof value !== 'string' || copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))) {
-    throw new TypeError(`baggage entry ${JSON.stringify(key)} must be a string or { value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)`);
+  if (
+    typeof value !== 'string' ||
+    copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))
+  ) {
+    throw new TypeError(
+      `baggage entry ${JSON.stringify(key)} must be a string or { value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)`,
+    );
   }
   return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
 }
@@ -244,7 +283,12 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
   let total = -1; // bytes kept so far, counting the comma before each member
   // Several fields are one list (BG-2). No array is made around a single value: see
   // bench/PERFORMANCE.md, "the warm-order cliff".
-  const s = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : '';
+  const s =
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? value.filter((v) => typeof v === 'string').join(',')
+        : '';
   for (let i = 0, end = 0, semi = -1; i < s.length; i = end + 1) {
     end = s.indexOf(',', i);
     if (end < 0) end = s.length;
@@ -265,7 +309,8 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     let properties: BaggageProperty[] | undefined; // most members have none: no empty array
     if (semi < b) {
       properties = emptyList<BaggageProperty>();
-      for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); ) properties.push(property(p[1], p[2] === undefined ? p[2] : decodePercent(p[2])));
+      for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); )
+        properties.push(property(p[1], p[2] === undefined ? p[2] : decodePercent(p[2])));
     }
     keys.push(s.slice(i, skipOws(s, eq, i)));
     entries.push(entry(value, properties));
@@ -292,7 +337,8 @@ function property(key: string, value: string | undefined): BaggageProperty {
 /** One member as the header writes it: key, encoded value, properties. */
 export function formatMember(key: string, entry: BaggageEntry): string {
   let member = key + '=' + encodeBaggageValue(entry.value);
-  for (const p of entry.properties ?? []) member += ';' + p.key + (p.value === undefined ? '' : '=' + encodeBaggageValue(p.value));
+  for (const p of entry.properties ?? [])
+    member += ';' + p.key + (p.value === undefined ? '' : '=' + encodeBaggageValue(p.value));
   return member;
 }
 
@@ -309,7 +355,8 @@ export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>)
   // An unread canonical header (no limits kept to read it with) is already what formatting its
   // members would write, when they all fit these limits.
   if (baggage._k === undefined) {
-    if (baggage._l === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes)) return baggage._e as string;
+    if (baggage._l === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes))
+      return baggage._e as string;
     // Read for this header only: a baggage that is forwarded never keeps its members.
     baggage = parseBaggage(baggage._e as string, baggage._l ?? NO_LIMITS);
   }
@@ -349,7 +396,11 @@ const CANONICAL_BAGGAGE = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${
  */
 export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
   // Hot path: rerun `npm run bench -- --filter baggage-extract` after editing (bench/PERFORMANCE.md).
-  if (fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) && CANONICAL_BAGGAGE.test(header)) return new Baggage(TRUSTED, undefined, header);
+  if (
+    fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) &&
+    CANONICAL_BAGGAGE.test(header)
+  )
+    return new Baggage(TRUSTED, undefined, header);
   return parseBaggage(header, limits).size ? new Baggage(TRUSTED, undefined, header, limits) : undefined;
 }
 

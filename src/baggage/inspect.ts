@@ -2,7 +2,16 @@
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
  */
-import { formatBaggage, makeBaggage, limitsOf, OCTETS, type BaggageEntry, type BaggageLimits, type BaggageMember, type BaggageProperty } from './baggage.js';
+import {
+  formatBaggage,
+  makeBaggage,
+  limitsOf,
+  OCTETS,
+  type BaggageEntry,
+  type BaggageLimits,
+  type BaggageMember,
+  type BaggageProperty,
+} from './baggage.js';
 import { decodePercent } from './percent.js';
 import { isToken, skipOws } from '../internal/chars.js';
 import { describeChar, problem, type KeptInspection } from '../inspect/problem.js';
@@ -59,7 +68,7 @@ function scanMember(s: string, start: number, end: number, scan: MemberScan): Me
   if (i === start) return start === end ? 1 : s.charCodeAt(i) === 0x3d ? 2 : 3;
   const key = s.slice(start, i);
   i = skipOws(s, i, end);
-  if (i === end) return (scan.at = end), 4;
+  if (i === end) return ((scan.at = end), 4);
   if (s.charCodeAt(i) !== 0x3d) return 3;
   const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
   const properties: BaggageProperty[] = [];
@@ -86,9 +95,9 @@ const EXPLAIN: [string, string, string][] = [
   ['', '', ''],
   ['empty-member', 'an empty list member: a member needs a key and a value', 'BG-3'],
   ['missing-key', 'the member has no key before "="', 'BG-3'],
-  ['invalid-key-char', 'a key is a token: letters, digits and !#$%&\'*+-.^_`|~ only', 'BG-3'],
+  ['invalid-key-char', "a key is a token: letters, digits and !#$%&'*+-.^_`|~ only", 'BG-3'],
   ['missing-equals', 'a member is key=value: "=" is missing', 'BG-5'],
-  ['invalid-value-char', 'a value holds baggage-octets only: no space, \'"\', \',\', \';\' or \'\\\' unencoded', 'BG-4'],
+  ['invalid-value-char', "a value holds baggage-octets only: no space, '\"', ',', ';' or '\\' unencoded", 'BG-4'],
   ['missing-property-key', 'a property needs a name after ";"', 'BG-7'],
   ['invalid-property-char', 'a property is ;key or ;key=value with a token key and an encoded value', 'BG-7'],
 ];
@@ -101,10 +110,17 @@ const EXPLAIN: [string, string, string][] = [
  * propagator keeps, valid or not: the well-formed members within the limits, decoded (BG-20,
  * BG-16), and the header it sends on for them.
  */
-export function inspectBaggage(value: string | readonly string[], limits?: Partial<BaggageLimits>): KeptInspection<BaggageMember[]> {
+export function inspectBaggage(
+  value: string | readonly string[],
+  limits?: Partial<BaggageLimits>,
+): KeptInspection<BaggageMember[]> {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) value = value.join(',');
   if (typeof value !== 'string') {
-    return { valid: false, errors: [problem('not-a-string', 'a baggage header value is a string or a list of strings', 0, 'BG-23')], kept: { value: [], sends: undefined } };
+    return {
+      valid: false,
+      errors: [problem('not-a-string', 'a baggage header value is a string or a list of strings', 0, 'BG-23')],
+      kept: { value: [], sends: undefined },
+    };
   }
   const s = value;
   const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
@@ -136,25 +152,53 @@ export function inspectBaggage(value: string | readonly string[], limits?: Parti
       continue;
     }
     if (b - a > maxMemberBytes) {
-      errors.add(problem('member-too-long', `a member of ${b - a} bytes is over the ${maxMemberBytes}-byte limit and is dropped`, a, 'BG-17'));
+      errors.add(
+        problem(
+          'member-too-long',
+          `a member of ${b - a} bytes is over the ${maxMemberBytes}-byte limit and is dropped`,
+          a,
+          'BG-17',
+        ),
+      );
       continue;
     }
     if (!overLimit && (members.length >= maxMembers || total + 1 + (b - a) > maxTotalBytes)) {
       overLimit = true;
       const why = members.length >= maxMembers ? `more than ${maxMembers} members` : `more than ${maxTotalBytes} bytes`;
-      errors.add(problem(members.length >= maxMembers ? 'too-many-members' : 'too-long', `${why}: this member and the ones after it are dropped`, a, 'BG-16'));
+      errors.add(
+        problem(
+          members.length >= maxMembers ? 'too-many-members' : 'too-long',
+          `${why}: this member and the ones after it are dropped`,
+          a,
+          'BG-16',
+        ),
+      );
     }
     if (overLimit) continue;
     total += 1 + (b - a);
     const member: BaggageMember = { key: scan.key, ...scan.entry! };
     members.push(member);
-    if (seen.has(member.key)) warnings.add(problem('duplicate-key', `the key "${member.key}" appears more than once; getEntry returns the first`, a, 'BG-22'));
+    if (seen.has(member.key))
+      warnings.add(
+        problem(
+          'duplicate-key',
+          `the key "${member.key}" appears more than once; getEntry returns the first`,
+          a,
+          'BG-22',
+        ),
+      );
     seen.add(member.key);
     checkEscapes(s, a, b, warnings);
   }
   const result =
     errors.size > 0 ? { valid: false as const, errors: errors.toArray() } : { valid: true as const, value: members };
-  const sends = formatBaggage(makeBaggage(members.map((m) => m.key), members.map(({ key, ...entry }) => entry)), limits);
+  const sends = formatBaggage(
+    makeBaggage(
+      members.map((m) => m.key),
+      members.map(({ key, ...entry }) => entry),
+    ),
+    limits,
+  );
   const listed = warnings.size > 0 ? { warnings: warnings.toArray() } : {};
   return { ...result, ...listed, kept: { value: members, sends: sends || undefined } };
 }
@@ -164,12 +208,21 @@ function checkEscapes(s: string, a: number, b: number, warnings: ProblemList): v
   let i = s.indexOf('%', a);
   while (i >= 0 && i < b) {
     const hex = /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3)) && i + 2 < b;
-    if (!hex) warnings.add(problem('literal-percent', `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`, i, 'BG-14'));
+    if (!hex)
+      warnings.add(
+        problem(
+          'literal-percent',
+          `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`,
+          i,
+          'BG-14',
+        ),
+      );
     else {
       const run = /^(?:%[0-9A-Fa-f]{2})+/.exec(s.slice(i, b))![0];
       const bytes = new Uint8Array(run.length / 3);
       for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt(run.slice(3 * k + 1, 3 * k + 3), 16);
-      if (!isValidUtf8(bytes)) warnings.add(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
+      if (!isValidUtf8(bytes))
+        warnings.add(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
       i += run.length - 1;
     }
     i = s.indexOf('%', i + 1);

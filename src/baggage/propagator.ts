@@ -11,7 +11,12 @@ import { formatBaggage, limitsOf, unreadBaggage, type BaggageLimits } from './ba
 import { getBaggage, setBaggage } from './context.js';
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import {
+  checkContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '../propagation/propagator.js';
 
 export const BAGGAGE_HEADER = 'baggage';
 
@@ -29,7 +34,11 @@ export interface W3CBaggagePropagatorOptions {
  */
 export function propagatorLimits(limits?: Partial<BaggageLimits>): BaggageLimits {
   const checked = limitsOf(limits);
-  for (const [name, min] of [['maxMembers', 64], ['maxMemberBytes', 1], ['maxTotalBytes', 8192]] as const) {
+  for (const [name, min] of [
+    ['maxMembers', 64],
+    ['maxMemberBytes', 1],
+    ['maxTotalBytes', 8192],
+  ] as const) {
     const n = checked[name];
     if (!(n >= min && (n === Infinity || Number.isInteger(n)))) {
       throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);

@@ -39,7 +39,13 @@ class ContextNode implements Context {
   private readonly _k2: symbol | undefined;
   private readonly _v2: unknown;
 
-  constructor(parent: ContextNode | undefined, key: symbol | undefined, value: unknown, key2?: symbol, value2?: unknown) {
+  constructor(
+    parent: ContextNode | undefined,
+    key: symbol | undefined,
+    value: unknown,
+    key2?: symbol,
+    value2?: unknown,
+  ) {
     this._p = parent;
     this._k = key;
     this._v = value;
@@ -58,7 +64,8 @@ class ContextNode implements Context {
 
   setValue(key: symbol, value: unknown): Context {
     const { _p, _k, _v, _k2, _v2 } = this;
-    if (_p && (_k2 === undefined || _k2 === key)) return _k === key ? new ContextNode(_p, key, value) : new ContextNode(_p, _k, _v, key, value);
+    if (_p && (_k2 === undefined || _k2 === key))
+      return _k === key ? new ContextNode(_p, key, value) : new ContextNode(_p, _k, _v, key, value);
     if (_p && _k === key) return new ContextNode(_p, key, value, _k2, _v2);
     const nodes: ContextNode[] = [];
     let node: ContextNode = this;

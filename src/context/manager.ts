@@ -51,7 +51,12 @@ let manager: ContextManager = new StackContextManager();
 
 /** Installs the manager that `context.active()` and `context.with()` use; returns the old one. */
 export function setContextManager(next: ContextManager): ContextManager {
-  if (next === null || typeof next !== 'object' || typeof next.active !== 'function' || typeof next.with !== 'function') {
+  if (
+    next === null ||
+    typeof next !== 'object' ||
+    typeof next.active !== 'function' ||
+    typeof next.with !== 'function'
+  ) {
     throw new TypeError('setContextManager expects an object with active() and with(context, fn, thisArg, ...args)');
   }
   const previous = manager;

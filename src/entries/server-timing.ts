@@ -1,5 +1,10 @@
 // `w3c-propagation/server-timing`: the Server-Timing `trace` metric codec alone (TC-34), without Context.
-export { formatServerTimingTrace, parseServerTimingTrace, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from '../server-timing/server-timing.js';
+export {
+  formatServerTimingTrace,
+  parseServerTimingTrace,
+  SERVER_TIMING_HEADER,
+  SERVER_TIMING_TRACE_METRIC,
+} from '../server-timing/server-timing.js';
 export type { ServerTimingEntry } from '../server-timing/server-timing.js';
 export { inspectServerTimingTrace } from '../server-timing/inspect.js';
 export type { ServerTimingTrace } from '../server-timing/inspect.js';

@@ -37,7 +37,12 @@ export interface Kept<T> {
  */
 export type Inspection<T, K = T> =
   | { readonly valid: true; readonly value: T; readonly warnings?: readonly Problem[]; readonly kept?: Kept<K> }
-  | { readonly valid: false; readonly errors: readonly Problem[]; readonly warnings?: readonly Problem[]; readonly kept?: Kept<K> };
+  | {
+      readonly valid: false;
+      readonly errors: readonly Problem[];
+      readonly warnings?: readonly Problem[];
+      readonly kept?: Kept<K>;
+    };
 
 /** An inspection that says what a propagator keeps. */
 export type KeptInspection<T, K = T> = Inspection<T, K> & { readonly kept: Kept<K> };

@@ -46,6 +46,14 @@ export class ProblemList {
   /** The listed problems, then one `too-many-problems` when any was left out. */
   toArray(): Problem[] {
     if (this._n === 0) return this._p;
-    return [...this._p, problem('too-many-problems', `${this._n} more problems not listed (the first ${MAX_PROBLEMS} are)`, this._at, this._r)];
+    return [
+      ...this._p,
+      problem(
+        'too-many-problems',
+        `${this._n} more problems not listed (the first ${MAX_PROBLEMS} are)`,
+        this._at,
+        this._r,
+      ),
+    ];
   }
 }

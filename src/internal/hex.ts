@@ -18,6 +18,7 @@ export function hexAt(value: string, i: number): number {
  */
 export function hexBits(value: string, from: number, to: number): number {
   let bits = 0;
-  for (let i = from; i < to && bits >= 0; ) bits |= hexAt(value, i++) | hexAt(value, i++) | hexAt(value, i++) | hexAt(value, i++);
+  for (let i = from; i < to && bits >= 0; )
+    bits |= hexAt(value, i++) | hexAt(value, i++) | hexAt(value, i++) | hexAt(value, i++);
   return bits;
 }

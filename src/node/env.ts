@@ -27,8 +27,14 @@ let w3c: TextMapPropagator | undefined;
  * from the copy first, so a context without baggage (or without a valid span) does not pass on
  * a stale `BAGGAGE` (or `TRACEPARENT`) this process inherited.
  */
-export function withTraceEnv(context: Context, env: EnvCarrier = process.env, options: TraceEnvOptions = {}): EnvCarrier {
-  const propagator = options.propagator ?? (w3c ??= new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
+export function withTraceEnv(
+  context: Context,
+  env: EnvCarrier = process.env,
+  options: TraceEnvOptions = {},
+): EnvCarrier {
+  const propagator =
+    options.propagator ??
+    (w3c ??= new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
   const out: EnvCarrier = { ...env };
   for (const field of propagator.fields()) delete out[envVariableName(field)];
   propagator.inject(context, out, envSetter);

@@ -22,7 +22,12 @@ import { encodeBaggageValue } from '../baggage/percent.js';
 import { propagatorLimits } from '../baggage/propagator.js';
 import { isToken } from '../internal/chars.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import {
+  checkContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '../propagation/propagator.js';
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
 import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 import { ReceivedContext } from './received-context.js';
@@ -70,7 +75,10 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     if (value === undefined) return context;
     // The check extract makes for this library's propagator: a canonical header takes one regex.
     if (unreadBaggage(typeof value === 'string' ? value : value.join(','), this._l) === undefined) return context;
-    return this._api.propagation.setBaggage(ReceivedContext.over(context), new ReceivedBaggage(this._api, value, this._l));
+    return this._api.propagation.setBaggage(
+      ReceivedContext.over(context),
+      new ReceivedBaggage(this._api, value, this._l),
+    );
   }
 
   fields(): string[] {

@@ -19,7 +19,14 @@ import { OtelTraceContextPropagator } from './trace-context.js';
 
 export { OtelTraceState } from './trace-state.js';
 export { SUPPRESS_TRACING_KEY_DESCRIPTION } from './api.js';
-export type { OtelApi, OtelSpanContext, OtelTraceStateLike, OtelBaggage, OtelBaggageEntry, OtelBaggageEntryMetadata } from './api.js';
+export type {
+  OtelApi,
+  OtelSpanContext,
+  OtelTraceStateLike,
+  OtelBaggage,
+  OtelBaggageEntry,
+  OtelBaggageEntryMetadata,
+} from './api.js';
 export type { TextMapPropagator, TextMapGetter, TextMapSetter } from '../propagation/propagator.js';
 export type { Context } from '../context/context.js';
 
@@ -45,9 +52,19 @@ export interface OtelPropagators {
 
 /** This library's W3C propagators for the given `@opentelemetry/api` module. */
 export function createOtelPropagators(api: OtelApi, options: OtelPropagatorsOptions = {}): OtelPropagators {
-  const fns = [api?.trace?.getSpanContext, api?.trace?.setSpanContext, api?.propagation?.getBaggage, api?.propagation?.setBaggage, api?.propagation?.createBaggage, api?.baggageEntryMetadataFromString, api?.createContextKey];
+  const fns = [
+    api?.trace?.getSpanContext,
+    api?.trace?.setSpanContext,
+    api?.propagation?.getBaggage,
+    api?.propagation?.setBaggage,
+    api?.propagation?.createBaggage,
+    api?.baggageEntryMetadataFromString,
+    api?.createContextKey,
+  ];
   if (fns.some((f) => typeof f !== 'function')) {
-    throw new TypeError('createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), with trace, propagation, baggageEntryMetadataFromString and createContextKey');
+    throw new TypeError(
+      'createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), with trace, propagation, baggageEntryMetadataFromString and createContextKey',
+    );
   }
   const traceContext = new OtelTraceContextPropagator(api, { maxTraceStateLength: options.maxTraceStateLength });
   const baggage = new OtelBaggagePropagator(api, options.baggageLimits);

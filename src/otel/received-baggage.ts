@@ -15,7 +15,13 @@
  * this library's `Baggage.getEntry` reads them, BG-19). It takes its entries as a record, so
  * integer-like keys (`0`, `42`) come first, as with `@opentelemetry/core`'s propagator.
  */
-import { formatBaggage, parseBaggage, type Baggage, type BaggageLimits, type BaggageProperty } from '../baggage/baggage.js';
+import {
+  formatBaggage,
+  parseBaggage,
+  type Baggage,
+  type BaggageLimits,
+  type BaggageProperty,
+} from '../baggage/baggage.js';
 import { encodeBaggageValue } from '../baggage/percent.js';
 import type { OtelApi, OtelBaggage, OtelBaggageEntry } from './api.js';
 
@@ -86,7 +92,9 @@ export class ReceivedBaggage implements OtelBaggage {
 /** Properties in their header form, values encoded (BG-15): `ttl=30;secure`. */
 export function formatProperties(props: readonly BaggageProperty[]): string {
   let out = '';
-  for (let i = 0; i < props.length; i++) out += (i ? ';' : '') + props[i].key + (props[i].value === undefined ? '' : '=' + encodeBaggageValue(props[i].value!));
+  for (let i = 0; i < props.length; i++)
+    out +=
+      (i ? ';' : '') + props[i].key + (props[i].value === undefined ? '' : '=' + encodeBaggageValue(props[i].value!));
   return out;
 }
 
@@ -99,8 +107,11 @@ function toOtelBaggage(api: OtelApi, parsed: Baggage): OtelBaggage {
     const [key, entry] = members[i];
     if (hasOwn.call(record, key)) continue; // a repeated key: the first is kept
     const props = entry.properties;
-    const value: OtelBaggageEntry = props ? { value: entry.value, metadata: api.baggageEntryMetadataFromString(formatProperties(props)) } : { value: entry.value };
-    if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    const value: OtelBaggageEntry = props
+      ? { value: entry.value, metadata: api.baggageEntryMetadataFromString(formatProperties(props)) }
+      : { value: entry.value };
+    if (key === '__proto__')
+      Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
     else record[key] = value;
   }
   return api.propagation.createBaggage(record);

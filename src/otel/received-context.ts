@@ -22,7 +22,13 @@ export class ReceivedContext implements Context {
   private readonly _k2: symbol | undefined;
   private readonly _v2: unknown;
 
-  private constructor(parent: Context, key: symbol | undefined, value: unknown, key2: symbol | undefined, value2: unknown) {
+  private constructor(
+    parent: Context,
+    key: symbol | undefined,
+    value: unknown,
+    key2: symbol | undefined,
+    value2: unknown,
+  ) {
     this._p = parent;
     this._k = key;
     this._v = value;
@@ -32,7 +38,9 @@ export class ReceivedContext implements Context {
 
   /** `context` itself when it is one of these, else an empty one over it. */
   static over(context: Context): Context {
-    return context instanceof ReceivedContext ? context : new ReceivedContext(context, undefined, undefined, undefined, undefined);
+    return context instanceof ReceivedContext
+      ? context
+      : new ReceivedContext(context, undefined, undefined, undefined, undefined);
   }
 
   getValue(key: symbol): unknown {

@@ -19,7 +19,12 @@
  */
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
+import {
+  checkContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '../propagation/propagator.js';
 import { blankObject } from '../internal/alloc.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from '../trace-context/traceparent.js';
@@ -83,7 +88,8 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     spanContext.spanId = traceparent.slice(start + 36, start + 52);
     spanContext.traceFlags = traceparentFlags(traceparent, start);
     spanContext.isRemote = true;
-    if (tracestate !== undefined && tracestate.length > 0) spanContext.traceState = new OtelTraceState(tracestate, this._o, this._w);
+    if (tracestate !== undefined && tracestate.length > 0)
+      spanContext.traceState = new OtelTraceState(tracestate, this._o, this._w);
     return this._api.trace.setSpanContext(ReceivedContext.over(context), spanContext);
   }
 

@@ -28,7 +28,11 @@ export class OtelTraceState implements OtelTraceStateLike, Iterable<[string, str
    * An empty tracestate, one read from header values on first use (an invalid header reads as
    * empty, TC-26), or one that wraps a `TraceState` of this library.
    */
-  constructor(header?: string | readonly string[] | TraceState, options?: TraceStateParseOptions, warn?: TraceStateWarn) {
+  constructor(
+    header?: string | readonly string[] | TraceState,
+    options?: TraceStateParseOptions,
+    warn?: TraceStateWarn,
+  ) {
     (this as { _s: TraceState })._s = header instanceof TraceState ? header : new TraceState(header, options);
     (this as { _w?: TraceStateWarn })._w = warn;
   }

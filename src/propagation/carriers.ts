@@ -10,7 +10,8 @@ import type { TextMapGetter, TextMapSetter } from './propagator.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-type Carrier = Record<string, unknown> & Partial<{ get(key: string): unknown; set(key: string, value: string): unknown; keys(): Iterable<unknown> }>;
+type Carrier = Record<string, unknown> &
+  Partial<{ get(key: string): unknown; set(key: string, value: string): unknown; keys(): Iterable<unknown> }>;
 
 function isObject(carrier: unknown): carrier is Carrier {
   return carrier !== null && typeof carrier === 'object';
@@ -24,7 +25,8 @@ function lookup(carrier: unknown, key: string): unknown {
   if (map ? carrier.has(key) : hasOwn.call(carrier, key)) return map ? carrier.get(key) : carrier[key];
   // Then every key equal to `key` but for case; several are one list.
   const found: unknown[] = [];
-  for (const [k, v] of map ? carrier : Object.entries(carrier)) if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) found.push(v);
+  for (const [k, v] of map ? carrier : Object.entries(carrier))
+    if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) found.push(v);
   return found.length > 1 ? found.flat() : found[0];
 }
 
@@ -38,8 +40,11 @@ function asHeaderValue(value: unknown): undefined | string | string[] {
 export const defaultTextMapGetter: TextMapGetter<unknown> = {
   keys(carrier: unknown): string[] {
     if (!isObject(carrier)) return [];
-    const iterable = carrier instanceof Map || (typeof carrier.get === 'function' && typeof carrier.keys === 'function');
-    return (iterable ? [...(carrier.keys as () => Iterable<unknown>)()] : Object.keys(carrier)).filter((k): k is string => typeof k === 'string');
+    const iterable =
+      carrier instanceof Map || (typeof carrier.get === 'function' && typeof carrier.keys === 'function');
+    return (iterable ? [...(carrier.keys as () => Iterable<unknown>)()] : Object.keys(carrier)).filter(
+      (k): k is string => typeof k === 'string',
+    );
   },
   get(carrier: unknown, key: string): undefined | string | string[] {
     // Hot path of every extract: rerun `npm run bench -- --filter extract` after editing.
@@ -52,7 +57,8 @@ export const defaultTextMapSetter: TextMapSetter<unknown> = {
     if (!isObject(carrier)) return;
     if (typeof carrier.set === 'function') carrier.set(key, value);
     // A `__proto__` key would replace the carrier's prototype by assignment.
-    else if (key === '__proto__') Object.defineProperty(carrier, key, { value, enumerable: true, writable: true, configurable: true });
+    else if (key === '__proto__')
+      Object.defineProperty(carrier, key, { value, enumerable: true, writable: true, configurable: true });
     else carrier[key] = value;
   },
 };

@@ -28,7 +28,9 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The variable name for a header name: `traceparent` -> `TRACEPARENT`, `x-b3-traceid` -> `X_B3_TRACEID`. */
 export function envVariableName(key: string): string {
-  return String(key).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  return String(key)
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]/g, '_');
 }
 
 /** Own string values only: an inherited property, a non-string or a throwing getter reads as absent. */

@@ -36,6 +36,8 @@ export interface TextMapPropagator<Carrier = unknown> {
  */
 export function checkContext(context: unknown, method: 'inject' | 'extract'): void {
   if (typeof (context as Context | undefined)?.getValue !== 'function') {
-    throw new TypeError(`${method}(context, carrier): context must be a Context (ROOT_CONTEXT or context.active()), got ${typeof context}`);
+    throw new TypeError(
+      `${method}(context, carrier): context must be a Context (ROOT_CONTEXT or context.active()), got ${typeof context}`,
+    );
   }
 }

@@ -32,7 +32,7 @@ export interface ServerTimingTrace extends TraceparentFields {
 }
 
 const GRAMMAR: Record<number, string> = {
-  [SCAN_NAME]: 'a metric name is a token: letters, digits and !#$%&\'*+-.^_`|~',
+  [SCAN_NAME]: "a metric name is a token: letters, digits and !#$%&'*+-.^_`|~",
   [SCAN_SEPARATOR]: "expected ';' before a parameter or ',' before the next metric",
   [SCAN_PARAM_NAME]: "expected a parameter name (a token) after ';'",
   [SCAN_EQUALS]: "expected '=' after the parameter name",
@@ -50,7 +50,13 @@ const GRAMMAR: Record<number, string> = {
  */
 export function inspectServerTimingTrace(value: unknown): Inspection<ServerTimingTrace> {
   const s = headerText(value);
-  if (s === undefined) return { valid: false, errors: [problem('not-a-string', `expected a string or an array of strings, got ${describeType(value)}`, 0, 'TC-34')] };
+  if (s === undefined)
+    return {
+      valid: false,
+      errors: [
+        problem('not-a-string', `expected a string or an array of strings, got ${describeType(value)}`, 0, 'TC-34'),
+      ],
+    };
 
   const scan = newScan();
   const errors = new ProblemList('TC-34');
@@ -65,12 +71,21 @@ export function inspectServerTimingTrace(value: unknown): Inspection<ServerTimin
     const list = isTrace && winner === undefined ? errors : warnings;
     if (scan.errorAt >= 0) {
       const what = isTrace ? 'this trace metric is ignored' : 'this metric is skipped';
-      const code = scan.error === SCAN_QUOTED_CHAR || scan.error === SCAN_UNTERMINATED ? 'bad-quoted-string' : 'malformed-metric';
+      const code =
+        scan.error === SCAN_QUOTED_CHAR || scan.error === SCAN_UNTERMINATED ? 'bad-quoted-string' : 'malformed-metric';
       const at = scan.error === SCAN_UNTERMINATED ? '' : `, found ${describeAt(s, scan.errorAt)}`;
       list.add(problem(code, `${GRAMMAR[scan.error]}${at}: ${what}`, scan.errorAt, 'TC-34'));
     } else if (isTrace) {
       const fields = inspectTrace(s, scan, list, warnings);
-      if (fields && winner !== undefined) warnings.add(problem('later-trace-metric', 'another valid trace metric: the first one counts, this one is ignored', scan.nameStart, 'TC-34'));
+      if (fields && winner !== undefined)
+        warnings.add(
+          problem(
+            'later-trace-metric',
+            'another valid trace metric: the first one counts, this one is ignored',
+            scan.nameStart,
+            'TC-34',
+          ),
+        );
       else if (fields) {
         winner = fields;
         // What made the earlier trace metrics invalid only made them ignored.
@@ -79,28 +94,60 @@ export function inspectServerTimingTrace(value: unknown): Inspection<ServerTimin
     }
     i = end + 1;
   }
-  if (traceMetrics === 0) errors.add(problem('no-trace-metric', "no metric named 'trace' (the Trace Context response metric)", s.length, 'TC-34'));
+  if (traceMetrics === 0)
+    errors.add(
+      problem('no-trace-metric', "no metric named 'trace' (the Trace Context response metric)", s.length, 'TC-34'),
+    );
   const extra = warnings.size > 0 ? { warnings: warnings.toArray() } : {};
-  return winner !== undefined ? { valid: true, value: winner, ...extra } : { valid: false, errors: errors.toArray(), ...extra };
+  return winner !== undefined
+    ? { valid: true, value: winner, ...extra }
+    : { valid: false, errors: errors.toArray(), ...extra };
 }
 
 /** Checks a well-formed trace metric; returns its fields when its desc is valid. */
-function inspectTrace(s: string, scan: MetricScan, list: ProblemList, warnings: ProblemList): ServerTimingTrace | undefined {
+function inspectTrace(
+  s: string,
+  scan: MetricScan,
+  list: ProblemList,
+  warnings: ProblemList,
+): ServerTimingTrace | undefined {
   const offset = scan.nameStart;
   const name = s.slice(scan.nameStart, scan.nameEnd);
-  if (name !== SERVER_TIMING_TRACE_METRIC) warnings.add(problem('uppercase-name', `the metric name '${name}' is read as 'trace'; send it lowercase`, offset, 'TC-1'));
-  if (scan.extraDesc >= 0) warnings.add(problem('repeated-desc', 'a second desc parameter: only the first one counts', scan.extraDesc, 'TC-34'));
+  if (name !== SERVER_TIMING_TRACE_METRIC)
+    warnings.add(
+      problem('uppercase-name', `the metric name '${name}' is read as 'trace'; send it lowercase`, offset, 'TC-1'),
+    );
+  if (scan.extraDesc >= 0)
+    warnings.add(
+      problem('repeated-desc', 'a second desc parameter: only the first one counts', scan.extraDesc, 'TC-34'),
+    );
   if (scan.descStart < 0) {
-    list.add(problem('missing-desc', 'the trace metric has no desc parameter: the span is its desc, version-trace-id-span-id-flags', offset, 'TC-34'));
+    list.add(
+      problem(
+        'missing-desc',
+        'the trace metric has no desc parameter: the span is its desc, version-trace-id-span-id-flags',
+        offset,
+        'TC-34',
+      ),
+    );
     return undefined;
   }
   const desc = descValue(s, scan);
   const inspection = inspectTraceparent(desc);
   // The traceparent's parent-id field is, here, the server's own span id.
-  if (!inspection.valid) for (const p of inspection.errors) list.add({ ...p, message: p.message.replace('parent-id', 'span-id'), offset: rawOffset(s, scan, p.offset) });
+  if (!inspection.valid)
+    for (const p of inspection.errors)
+      list.add({ ...p, message: p.message.replace('parent-id', 'span-id'), offset: rawOffset(s, scan, p.offset) });
   const ows = isOws(desc.charCodeAt(0)) ? 0 : isOws(desc.charCodeAt(desc.length - 1)) ? desc.length - 1 : -1;
   if (ows >= 0) {
-    list.add(problem('desc-whitespace', `${describeAt(desc, ows)} in the desc value: it is exactly version-trace-id-span-id-flags, nothing around it`, rawOffset(s, scan, ows), 'TC-34'));
+    list.add(
+      problem(
+        'desc-whitespace',
+        `${describeAt(desc, ows)} in the desc value: it is exactly version-trace-id-span-id-flags, nothing around it`,
+        rawOffset(s, scan, ows),
+        'TC-34',
+      ),
+    );
   }
   return inspection.valid && ows < 0 ? { ...inspection.value, offset } : undefined;
 }

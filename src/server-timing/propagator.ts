@@ -20,9 +20,28 @@
  */
 import { createContextKey, type Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
-import { checkContext, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '../propagation/propagator.js';
-import { isTraceName, newScan, parseServerTimingTrace, scanMetric, SERVER_TIMING_HEADER, SERVER_TIMING_TRACE_METRIC } from './server-timing.js';
-import { getSpan, getSpanContext, INVALID_SPAN_CONTEXT, isSpanContextValid, makeSpanContext, type SpanContext } from '../trace/span.js';
+import {
+  checkContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '../propagation/propagator.js';
+import {
+  isTraceName,
+  newScan,
+  parseServerTimingTrace,
+  scanMetric,
+  SERVER_TIMING_HEADER,
+  SERVER_TIMING_TRACE_METRIC,
+} from './server-timing.js';
+import {
+  getSpan,
+  getSpanContext,
+  INVALID_SPAN_CONTEXT,
+  isSpanContextValid,
+  makeSpanContext,
+  type SpanContext,
+} from '../trace/span.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { isOws, skipOws } from '../internal/chars.js';
 import { formatValidTraceparent } from '../trace-context/traceparent.js';
@@ -49,9 +68,13 @@ export class W3CTraceResponsePropagator implements TextMapPropagator {
     const { traceId, spanId, traceFlags, isRemote } = getSpan(context)?.spanContext?.() ?? INVALID_SPAN_CONTEXT;
     if (!isValidTraceId(traceId) || !isValidSpanId(spanId) || isRemote) return;
     const metric = SERVER_TIMING_TRACE_METRIC + ';desc=' + formatValidTraceparent(traceId, spanId, traceFlags);
-    const getter = typeof (setter as Partial<TextMapGetter>).get === 'function' ? (setter as unknown as TextMapGetter) : defaultTextMapGetter;
+    const getter =
+      typeof (setter as Partial<TextMapGetter>).get === 'function'
+        ? (setter as unknown as TextMapGetter)
+        : defaultTextMapGetter;
     const existing = readHeader(getter, carrier, SERVER_TIMING_HEADER);
-    const others = existing === undefined ? '' : withoutTraceMetrics(typeof existing === 'string' ? existing : existing.join(','));
+    const others =
+      existing === undefined ? '' : withoutTraceMetrics(typeof existing === 'string' ? existing : existing.join(','));
     setter.set(carrier, SERVER_TIMING_HEADER, others === '' ? metric : others + ', ' + metric);
   }
 
@@ -79,7 +102,8 @@ function withoutTraceMetrics(s: string): string {
   for (let i = 0; i <= s.length; ) {
     const next = scanMetric(s, i, scan) + 1;
     const end = skipOws(s, next - 1, scan.nameStart);
-    if (end > scan.nameStart && scan.errorAt < 0 && !isTraceName(s, scan.nameStart, scan.nameEnd)) out += (out === '' ? '' : ', ') + s.slice(scan.nameStart, end);
+    if (end > scan.nameStart && scan.errorAt < 0 && !isTraceName(s, scan.nameStart, scan.nameEnd))
+      out += (out === '' ? '' : ', ') + s.slice(scan.nameStart, end);
     i = next;
   }
   return out;

@@ -61,7 +61,9 @@ export function formatServerTimingTrace(spanContext: TraceparentFields): string 
  * (a string, or its lines as an array), or a browser's `PerformanceResourceTiming.serverTiming`
  * list. Linear in the input; never throws.
  */
-export function parseServerTimingTrace(value: string | readonly string[] | readonly ServerTimingEntry[]): TraceparentFields | undefined {
+export function parseServerTimingTrace(
+  value: string | readonly string[] | readonly ServerTimingEntry[],
+): TraceparentFields | undefined {
   if (typeof value === 'string') return fromHeader(value);
   try {
     if (!Array.isArray(value)) return undefined;
@@ -98,7 +100,9 @@ function fromEntries(entries: readonly unknown[]): TraceparentFields | undefined
 
 /** @internal The desc value as trace fields: a valid traceparent value with nothing around it (TC-34). */
 export function traceDesc(desc: string): TraceparentFields | undefined {
-  return desc.length > 0 && !isOws(desc.charCodeAt(0)) && !isOws(desc.charCodeAt(desc.length - 1)) ? parseTraceparent(desc) : undefined;
+  return desc.length > 0 && !isOws(desc.charCodeAt(0)) && !isOws(desc.charCodeAt(desc.length - 1))
+    ? parseTraceparent(desc)
+    : undefined;
 }
 
 /** @internal `trace`, ASCII case-insensitively (TC-34). */
@@ -149,7 +153,16 @@ export const SCAN_UNTERMINATED = 7;
 
 /** @internal */
 export function newScan(): MetricScan {
-  return { nameStart: 0, nameEnd: 0, descStart: -1, descEnd: -1, descEscaped: false, extraDesc: -1, errorAt: -1, error: 0 };
+  return {
+    nameStart: 0,
+    nameEnd: 0,
+    descStart: -1,
+    descEnd: -1,
+    descEscaped: false,
+    extraDesc: -1,
+    errorAt: -1,
+    error: 0,
+  };
 }
 
 const COMMA = 0x2c;

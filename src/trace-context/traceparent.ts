@@ -75,7 +75,11 @@ export function parseTraceparent(value: string): TraceparentFields | undefined {
   if (typeof value !== 'string') return undefined;
   const start = traceparentStart(value);
   if (start < 0) return undefined;
-  return { traceId: value.slice(start + 3, start + 35), spanId: value.slice(start + 36, start + 52), traceFlags: traceparentFlags(value, start) };
+  return {
+    traceId: value.slice(start + 3, start + 35),
+    spanId: value.slice(start + 36, start + 52),
+    traceFlags: traceparentFlags(value, start),
+  };
 }
 
 /**

@@ -28,7 +28,8 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
-    table[c] = (IS_KEY.test(ch) ? KEY_FIRST : 0) | (IS_KEY.test('a' + ch) ? KEY_CHAR : 0) | (IS_VALUE.test(ch) ? VALUE_CHAR : 0);
+    table[c] =
+      (IS_KEY.test(ch) ? KEY_FIRST : 0) | (IS_KEY.test('a' + ch) ? KEY_CHAR : 0) | (IS_VALUE.test(ch) ? VALUE_CHAR : 0);
   }
   return table;
 })();
@@ -54,20 +55,42 @@ export interface TraceStateMember {
  * examined (more is `too-many-members` anyway), and problems are listed as every inspector lists
  * them (inspect/problems.ts: 32, then one `too-many-problems`).
  */
-export function inspectTraceState(value: unknown, options?: TraceStateParseOptions): KeptInspection<TraceStateMember[]> {
+export function inspectTraceState(
+  value: unknown,
+  options?: TraceStateParseOptions,
+): KeptInspection<TraceStateMember[]> {
   const max = inputCap(options);
   let length = typeof value === 'string' ? value.length : 0;
   if (Array.isArray(value)) {
     length = joinedLength(value);
     if (length < 0) {
       const bad = value.findIndex((v) => typeof v !== 'string');
-      return { valid: false, errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')], kept: NOTHING_KEPT };
+      return {
+        valid: false,
+        errors: [problem('not-a-string', `value ${bad} is not a string`, 0, 'TC-20')],
+        kept: NOTHING_KEPT,
+      };
     }
   } else if (typeof value !== 'string') {
-    return { valid: false, errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-20')], kept: NOTHING_KEPT };
+    return {
+      valid: false,
+      errors: [problem('not-a-string', `expected a string, got ${value === null ? 'null' : typeof value}`, 0, 'TC-20')],
+      kept: NOTHING_KEPT,
+    };
   }
   if (length > max) {
-    return { valid: false, errors: [problem('too-long', `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`, max, 'TC-29')], kept: NOTHING_KEPT };
+    return {
+      valid: false,
+      errors: [
+        problem(
+          'too-long',
+          `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`,
+          max,
+          'TC-29',
+        ),
+      ],
+      kept: NOTHING_KEPT,
+    };
   }
   const s: string = Array.isArray(value) ? value.join(',') : (value as string);
   const found: Found = { errors: new ProblemList('TC-26'), warnings: [], members: [], seen: new Set() };
@@ -131,19 +154,32 @@ function inspectMember(s: string, a: number, b: number, found: Found): void {
   }
   if (eq === a) report(found, problem('empty-key', 'a member has an empty key', a, 'TC-22'));
   else if (!(classOf(s.charCodeAt(a)) & KEY_FIRST)) {
-    report(found, problem('bad-key-start', `a key starts with a-z or 0-9, not ${describeChar(s.charCodeAt(a))}`, a, 'TC-22'));
+    report(
+      found,
+      problem('bad-key-start', `a key starts with a-z or 0-9, not ${describeChar(s.charCodeAt(a))}`, a, 'TC-22'),
+    );
   } else {
     for (let i = a + 1; i < eq; i++) {
       const c = s.charCodeAt(i);
       if (!(classOf(c) & KEY_CHAR)) {
         const upper = c >= 0x41 && c <= 0x5a;
-        report(found, problem('bad-key-char', `${describeChar(c)} is not allowed in a key${upper ? ' (keys are lower case)' : ''}: a-z 0-9 _ - * / @`, i, 'TC-22'));
+        report(
+          found,
+          problem(
+            'bad-key-char',
+            `${describeChar(c)} is not allowed in a key${upper ? ' (keys are lower case)' : ''}: a-z 0-9 _ - * / @`,
+            i,
+            'TC-22',
+          ),
+        );
         break;
       }
     }
-    if (eq - a > TRACESTATE_MAX_KEY_LENGTH) report(found, problem('key-too-long', `the key has ${eq - a} chars; at most 256`, a, 'TC-22'));
+    if (eq - a > TRACESTATE_MAX_KEY_LENGTH)
+      report(found, problem('key-too-long', `the key has ${eq - a} chars; at most 256`, a, 'TC-22'));
   }
-  if (eq + 1 === b) report(found, problem('empty-value', `key '${excerpt(s, a, eq)}' has an empty value`, eq + 1, 'TC-23'));
+  if (eq + 1 === b)
+    report(found, problem('empty-value', `key '${excerpt(s, a, eq)}' has an empty value`, eq + 1, 'TC-23'));
   for (let i = eq + 1; i < b; i++) {
     const c = s.charCodeAt(i);
     if (c === SPACE || classOf(c) & VALUE_CHAR) continue;
@@ -151,11 +187,19 @@ function inspectMember(s: string, a: number, b: number, found: Found): void {
     report(found, problem('bad-value-char', what, i, 'TC-23'));
     break;
   }
-  if (b - eq - 1 > TRACESTATE_MAX_VALUE_LENGTH) report(found, problem('value-too-long', `the value has ${b - eq - 1} chars; at most 256`, eq + 1, 'TC-23'));
+  if (b - eq - 1 > TRACESTATE_MAX_VALUE_LENGTH)
+    report(found, problem('value-too-long', `the value has ${b - eq - 1} chars; at most 256`, eq + 1, 'TC-23'));
   const key = s.slice(a, eq);
   // A Set, not a scan of earlier keys: duplicate detection stays linear.
   if (found.seen.has(key)) {
-    found.warnings.push(problem('duplicate-key', `key '${excerpt(s, a, eq)}' appears again: a sender must not repeat a key (TC-28); receivers keep the left-most and drop this one`, a, 'TC-28'));
+    found.warnings.push(
+      problem(
+        'duplicate-key',
+        `key '${excerpt(s, a, eq)}' appears again: a sender must not repeat a key (TC-28); receivers keep the left-most and drop this one`,
+        a,
+        'TC-28',
+      ),
+    );
     return;
   }
   found.seen.add(key);

@@ -156,20 +156,31 @@ export class TraceState implements Iterable<[string, string]> {
   set(key: string, value: string): TraceState {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
       // The grammar as the checks themselves state it: the message cannot drift from the code.
-      throw new TypeError(`TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): the key must match ${IS_KEY} and the value ${IS_VALUE} (TC-22, TC-23)`);
+      throw new TypeError(
+        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): the key must match ${IS_KEY} and the value ${IS_VALUE} (TC-22, TC-23)`,
+      );
     }
     // The others without this key (the same tracestate, its header kept, when the key is new).
     const { k, v, t } = this.unset(key)._read();
     const keys = [key, ...k].slice(0, TRACESTATE_MAX_MEMBERS);
     // A new key in front of all the others: the header is the new member before the old one.
-    return makeTraceState(keys, [value, ...v].slice(0, TRACESTATE_MAX_MEMBERS), keys.length > k.length && t !== undefined ? key + '=' + value + (t && ',' + t) : undefined);
+    return makeTraceState(
+      keys,
+      [value, ...v].slice(0, TRACESTATE_MAX_MEMBERS),
+      keys.length > k.length && t !== undefined ? key + '=' + value + (t && ',' + t) : undefined,
+    );
   }
 
   /** A tracestate without the member with this key; the others keep their order. */
   unset(key: string): TraceState {
     const { k, v } = this._read();
     const i = k.indexOf(key);
-    return i < 0 ? this : makeTraceState(k.filter((_, j) => j !== i), v.filter((_, j) => j !== i));
+    return i < 0
+      ? this
+      : makeTraceState(
+          k.filter((_, j) => j !== i),
+          v.filter((_, j) => j !== i),
+        );
   }
 
   /**
@@ -261,7 +272,10 @@ export function makeTraceState(
  * Input longer than `options.maxLength` (default 32,768) is discarded before it is read.
  * Linear in the input, never throws.
  */
-export function parseTraceState(value: string | readonly string[], options?: TraceStateParseOptions): TraceState | undefined {
+export function parseTraceState(
+  value: string | readonly string[],
+  options?: TraceStateParseOptions,
+): TraceState | undefined {
   // Hot path: rerun `npm run bench -- --filter tracestate` after editing (bench/PERFORMANCE.md).
   const length = typeof value === 'string' ? value.length : Array.isArray(value) ? joinedLength(value) : -1;
   // Checked before joining: no huge copy.

@@ -126,13 +126,19 @@ class TracerSpan implements RecordingSpan {
 }
 
 export function createTracer(options: TracerOptions = {}): Tracer {
-  const onEnd = options.onEnd === undefined ? [] : typeof options.onEnd === 'function' ? [options.onEnd] : [...options.onEnd];
+  const onEnd =
+    options.onEnd === undefined ? [] : typeof options.onEnd === 'function' ? [options.onEnd] : [...options.onEnd];
   for (const processor of onEnd) {
-    if (typeof processor !== 'function') throw new TypeError('createTracer: onEnd takes a function or an array of functions');
+    if (typeof processor !== 'function')
+      throw new TypeError('createTracer: onEnd takes a function or an array of functions');
   }
   const now = options.now ?? defaultClock();
 
-  function startSpan(name: string, spanOptions: SpanOptions = {}, ctx: Context = activeContext.active()): RecordingSpan {
+  function startSpan(
+    name: string,
+    spanOptions: SpanOptions = {},
+    ctx: Context = activeContext.active(),
+  ): RecordingSpan {
     const parent = spanOptions.root ? undefined : getSpanContext(ctx);
     let spanContext: SpanContext;
     let parentSpanId: string | undefined;

@@ -25,7 +25,8 @@ export function propagationHeaders(raw: readonly string[]): ReceivedHeaders {
   const out: ReceivedHeaders = { traceparent: [], tracestate: [], baggage: [] };
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
-    if (name === TRACEPARENT_HEADER || name === TRACESTATE_HEADER || name === BAGGAGE_HEADER) out[name].push(raw[i + 1]);
+    if (name === TRACEPARENT_HEADER || name === TRACESTATE_HEADER || name === BAGGAGE_HEADER)
+      out[name].push(raw[i + 1]);
   }
   return out;
 }
@@ -51,7 +52,9 @@ export function startCallbackServer(host: string, port: number, publicHost: stri
     }
     req.resume();
     req.on('end', () => {
-      res.writeHead(resolve ? 200 : 404, { 'content-type': 'application/json' }).end(resolve ? 'null' : '{"error":"unknown callback"}');
+      res
+        .writeHead(resolve ? 200 : 404, { 'content-type': 'application/json' })
+        .end(resolve ? 'null' : '{"error":"unknown callback"}');
     });
   });
   return new Promise((done, fail) => {

@@ -11,7 +11,15 @@
  * extension of the harness protocol, which only speaks of traceparent and tracestate.
  */
 import { caseHeaders, DEFAULT_CASE_TRACEPARENT, describeExpected, judgeCase } from './judge.js';
-import { loadCorpus, readCorpus, shippedCorpusPath, type Corpus, type CorpusCase, type CorpusHeader, type LoadedCorpus } from './corpus.js';
+import {
+  loadCorpus,
+  readCorpus,
+  shippedCorpusPath,
+  type Corpus,
+  type CorpusCase,
+  type CorpusHeader,
+  type LoadedCorpus,
+} from './corpus.js';
 import { startCallbackServer, type CallbackServer } from './callbacks.js';
 import { CheckError } from './error.js';
 import { serviceClient, TIMED_OUT, UNREACHABLE, wireValue, type ServiceClient } from './service.js';
@@ -48,9 +56,13 @@ function serviceUrl(url: string | URL): URL {
   try {
     parsed = new URL(String(url));
   } catch {
-    throw new CheckError('usage', `not a URL: ${JSON.stringify(String(url))} (expected e.g. http://127.0.0.1:5000/test)`);
+    throw new CheckError(
+      'usage',
+      `not a URL: ${JSON.stringify(String(url))} (expected e.g. http://127.0.0.1:5000/test)`,
+    );
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new CheckError('usage', `${parsed.href}: only http and https test services can be checked`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new CheckError('usage', `${parsed.href}: only http and https test services can be checked`);
   return parsed;
 }
 
@@ -68,7 +80,9 @@ function loadCorpora(options: CheckOptions): LoadedCorpus[] {
     return names.map((n) => loadCorpus(shippedCorpusPath(n)));
   }
   const list = Array.isArray(options.corpus) ? options.corpus : [options.corpus];
-  return list.map((c: string | Corpus, i) => (typeof c === 'string' ? loadCorpus(c) : readCorpus(c, `corpus ${i + 1} (${c?.corpus ?? 'object'})`)));
+  return list.map((c: string | Corpus, i) =>
+    typeof c === 'string' ? loadCorpus(c) : readCorpus(c, `corpus ${i + 1} (${c?.corpus ?? 'object'})`),
+  );
 }
 
 /** Rule ids sorted as people read them: TC before BG, then by number. */
@@ -103,7 +117,13 @@ interface Exchange {
 }
 
 /** One request to the service and its callback. */
-async function exchange(client: ServiceClient, callbacks: CallbackServer, id: string, headers: Record<string, string[]>, timeout: number): Promise<Exchange> {
+async function exchange(
+  client: ServiceClient,
+  callbacks: CallbackServer,
+  id: string,
+  headers: Record<string, string[]>,
+  timeout: number,
+): Promise<Exchange> {
   const callback = callbacks.expect(id);
   const body = JSON.stringify([{ url: callback.url, arguments: [] }]);
   const started = Date.now();
@@ -114,28 +134,68 @@ async function exchange(client: ServiceClient, callbacks: CallbackServer, id: st
     const error = e as NodeJS.ErrnoException;
     // The callback may have come before the service choked on its answer: judge it anyway.
     const received = await within(callback.received, 0);
-    return { received, error, failure: error.code === TIMED_OUT ? `the service did not answer within ${timeout} ms` : `the request failed: ${error.code ?? error.message}` };
+    return {
+      received,
+      error,
+      failure:
+        error.code === TIMED_OUT
+          ? `the service did not answer within ${timeout} ms`
+          : `the request failed: ${error.code ?? error.message}`,
+    };
   }
   // A service that answered 2xx may still be calling back; one that refused will not.
   const ok = status >= 200 && status < 300;
   const received = await within(callback.received, ok ? timeout - (Date.now() - started) : 0);
-  return received ? { received, status } : { received, status, failure: ok ? `the service answered HTTP ${status} but made no callback within ${timeout} ms` : `the service answered HTTP ${status} and made no callback` };
+  return received
+    ? { received, status }
+    : {
+        received,
+        status,
+        failure: ok
+          ? `the service answered HTTP ${status} but made no callback within ${timeout} ms`
+          : `the service answered HTTP ${status} and made no callback`,
+      };
 }
 
 /** The probe before the cases: does anything answer, and does it call back? */
 async function probe(url: URL, client: ServiceClient, callbacks: CallbackServer, timeout: number): Promise<void> {
   const r = await exchange(client, callbacks, 'probe', {}, timeout);
   if (r.received) return;
-  if (r.error && UNREACHABLE.has(r.error.code ?? '')) throw new CheckError('unreachable', `cannot connect to ${url.href}: ${r.error.code} (is the test service running?)`);
-  if (r.error?.code === TIMED_OUT) throw new CheckError('timeout', `${url.href} did not answer within ${timeout} ms (raise the timeout for a slow service)`);
+  if (r.error && UNREACHABLE.has(r.error.code ?? ''))
+    throw new CheckError(
+      'unreachable',
+      `cannot connect to ${url.href}: ${r.error.code} (is the test service running?)`,
+    );
+  if (r.error?.code === TIMED_OUT)
+    throw new CheckError(
+      'timeout',
+      `${url.href} did not answer within ${timeout} ms (raise the timeout for a slow service)`,
+    );
   if (r.error) throw new CheckError('unreachable', `${url.href}: ${r.error.code ?? r.error.message}`);
-  throw new CheckError('protocol', `${url.href} answered HTTP ${r.status} but made no callback: a W3C test service takes POST with a JSON array of { url, arguments } and POSTs to each url with the headers it propagates`);
+  throw new CheckError(
+    'protocol',
+    `${url.href} answered HTTP ${r.status} but made no callback: a W3C test service takes POST with a JSON array of { url, arguments } and POSTs to each url with the headers it propagates`,
+  );
 }
 
-async function runCase(p: Planned, index: number, url: URL, client: ServiceClient, callbacks: CallbackServer, timeout: number): Promise<CaseResult> {
+async function runCase(
+  p: Planned,
+  index: number,
+  url: URL,
+  client: ServiceClient,
+  callbacks: CallbackServer,
+  timeout: number,
+): Promise<CaseResult> {
   const { c } = p;
   const sent = caseHeaders(c, p.traceparent);
-  const base = { id: c.id, rules: c.rules, header: c.header, corpus: p.corpus.source, sent, expected: describeExpected(c) };
+  const base = {
+    id: c.id,
+    rules: c.rules,
+    header: c.header,
+    corpus: p.corpus.source,
+    sent,
+    expected: describeExpected(c),
+  };
   const headers: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(sent) as [CorpusHeader, string[]][]) {
     const wire = values.map(wireValue);
@@ -143,7 +203,14 @@ async function runCase(p: Planned, index: number, url: URL, client: ServiceClien
     if (bad >= 0) {
       const ch = /[\x00-\x08\x0a-\x1f\x7f]/.exec(values[bad])?.[0] ?? '';
       const code = 'U+' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      return { ...base, status: 'skipped', received: null, problems: [], warnings: [], reason: `HTTP/1.1 cannot carry ${code} in a ${name} header` };
+      return {
+        ...base,
+        status: 'skipped',
+        received: null,
+        problems: [],
+        warnings: [],
+        reason: `HTTP/1.1 cannot carry ${code} in a ${name} header`,
+      };
     }
     headers[name] = wire as string[];
   }
@@ -152,7 +219,13 @@ async function runCase(p: Planned, index: number, url: URL, client: ServiceClien
     throw new CheckError('unreachable', `${url.href} stopped accepting connections (${r.error.code}) at case ${c.id}`);
   }
   if (!r.received) {
-    return { ...base, status: 'failed', received: null, problems: [{ rules: c.rules, header: c.header, message: r.failure ?? 'no callback' }], warnings: [] };
+    return {
+      ...base,
+      status: 'failed',
+      received: null,
+      problems: [{ rules: c.rules, header: c.header, message: r.failure ?? 'no callback' }],
+      warnings: [],
+    };
   }
   const { problems, warnings } = judgeCase(c, r.received, p.traceparent);
   return { ...base, status: problems.length ? 'failed' : 'passed', received: r.received, problems, warnings };
@@ -189,7 +262,8 @@ export async function checkService(url: string | URL, options: CheckOptions = {}
   const timeout = positive('timeout', options.timeout, DEFAULT_TIMEOUT, false);
   const concurrency = positive('concurrency', options.concurrency, DEFAULT_CONCURRENCY, true);
   const callbackPort = options.callbackPort ?? 0;
-  if (!Number.isInteger(callbackPort) || callbackPort < 0 || callbackPort > 65535) throw new CheckError('usage', `callbackPort must be a port number (0-65535), got ${String(callbackPort)}`);
+  if (!Number.isInteger(callbackPort) || callbackPort < 0 || callbackPort > 65535)
+    throw new CheckError('usage', `callbackPort must be a port number (0-65535), got ${String(callbackPort)}`);
   const baggage = options.baggage === true;
   const corpora = loadCorpora(options);
   const notes: string[] = [];
@@ -197,7 +271,10 @@ export async function checkService(url: string | URL, options: CheckOptions = {}
   for (const corpus of corpora) {
     const traceparent = corpus.traceparent ?? DEFAULT_CASE_TRACEPARENT;
     const left = corpus.cases.filter((c) => !baggage && c.header === BAGGAGE_HEADER).length;
-    if (left > 0) notes.push(`${left} baggage case(s) of ${corpus.source} not sent: add --baggage (baggage: true) when the service forwards baggage`);
+    if (left > 0)
+      notes.push(
+        `${left} baggage case(s) of ${corpus.source} not sent: add --baggage (baggage: true) when the service forwards baggage`,
+      );
     for (const c of corpus.cases) if (baggage || c.header !== BAGGAGE_HEADER) planned.push({ c, corpus, traceparent });
   }
 

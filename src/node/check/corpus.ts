@@ -82,14 +82,17 @@ function caseProblem(c: unknown): string | undefined {
   if (!isObject(c)) return 'is not an object';
   if (typeof c.id !== 'string' || c.id === '') return 'has no string "id"';
   if (!isStringArray(c.rules) || c.rules.length === 0) return '"rules" is not a non-empty list of rule ids';
-  if (typeof c.header !== 'string' || !HEADERS.has(c.header)) return '"header" is not traceparent, tracestate or baggage';
-  if (typeof c.input !== 'string' && !isStringArray(c.input)) return '"input" is neither a string nor a list of strings';
+  if (typeof c.header !== 'string' || !HEADERS.has(c.header))
+    return '"header" is not traceparent, tracestate or baggage';
+  if (typeof c.input !== 'string' && !isStringArray(c.input))
+    return '"input" is neither a string nor a list of strings';
   if (!('expect' in c)) return 'has no "expect"';
   if (c.output !== null && typeof c.output !== 'string') return '"output" is neither a string nor null';
   if (c.accept !== undefined) {
     if (!Array.isArray(c.accept)) return '"accept" is not a list';
     for (const a of c.accept) {
-      if (!isObject(a) || !('expect' in a) || (a.output !== null && typeof a.output !== 'string')) return '"accept" has an entry without "expect" and "output"';
+      if (!isObject(a) || !('expect' in a) || (a.output !== null && typeof a.output !== 'string'))
+        return '"accept" has an entry without "expect" and "output"';
     }
   }
   return undefined;
@@ -97,15 +100,19 @@ function caseProblem(c: unknown): string | undefined {
 
 /** Checks the shape of a parsed corpus; throws a CheckError naming the first problem. */
 export function readCorpus(json: unknown, source: string): LoadedCorpus {
-  if (!isObject(json) || !Array.isArray(json.cases)) throw new CheckError('corpus', `${source}: not a corpus (an object with a "cases" list)`);
-  if (json.corpus !== 'trace-context' && json.corpus !== 'baggage') throw new CheckError('corpus', `${source}: "corpus" is neither "trace-context" nor "baggage"`);
-  if (json.traceparent !== undefined && typeof json.traceparent !== 'string') throw new CheckError('corpus', `${source}: "traceparent" is not a string`);
+  if (!isObject(json) || !Array.isArray(json.cases))
+    throw new CheckError('corpus', `${source}: not a corpus (an object with a "cases" list)`);
+  if (json.corpus !== 'trace-context' && json.corpus !== 'baggage')
+    throw new CheckError('corpus', `${source}: "corpus" is neither "trace-context" nor "baggage"`);
+  if (json.traceparent !== undefined && typeof json.traceparent !== 'string')
+    throw new CheckError('corpus', `${source}: "traceparent" is not a string`);
   const ids = new Set<string>();
   json.cases.forEach((c: unknown, i: number) => {
     const problem = caseProblem(c);
     const name = isObject(c) && typeof c.id === 'string' ? `case "${c.id}"` : `case ${i}`;
     if (problem) throw new CheckError('corpus', `${source}: ${name} ${problem}`);
-    if (ids.has((c as CorpusCase).id)) throw new CheckError('corpus', `${source}: case id "${(c as CorpusCase).id}" appears twice`);
+    if (ids.has((c as CorpusCase).id))
+      throw new CheckError('corpus', `${source}: case id "${(c as CorpusCase).id}" appears twice`);
     ids.add((c as CorpusCase).id);
   });
   return { ...(json as unknown as Corpus), source };
@@ -136,6 +143,10 @@ export function shippedCorpusPath(name: 'trace-context' | 'baggage'): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const path = join(dir, 'vectors', `${name}.json`);
     if (existsSync(path)) return path;
-    if (dirname(dir) === dir) throw new CheckError('corpus', `the shipped corpus vectors/${name}.json was not found above ${fileURLToPath(import.meta.url)}`);
+    if (dirname(dir) === dir)
+      throw new CheckError(
+        'corpus',
+        `the shipped corpus vectors/${name}.json was not found above ${fileURLToPath(import.meta.url)}`,
+      );
   }
 }

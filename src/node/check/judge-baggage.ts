@@ -22,7 +22,13 @@ interface Member {
 }
 
 function normalize(m: BaggageMember): Member {
-  return { key: m.key, value: m.value, properties: (m.properties ?? []).map((p) => (p.value === undefined ? { key: p.key } : { key: p.key, value: p.value })) };
+  return {
+    key: m.key,
+    value: m.value,
+    properties: (m.properties ?? []).map((p) =>
+      p.value === undefined ? { key: p.key } : { key: p.key, value: p.value },
+    ),
+  };
 }
 
 /** The decoded members of baggage header lines, in order, duplicates kept. */
@@ -31,7 +37,9 @@ export function decodedMembers(lines: readonly string[]): Member[] {
 }
 
 function show(m: Member): string {
-  const props = m.properties.map((p) => (p.value === undefined ? `;${p.key}` : `;${p.key}=${JSON.stringify(abbreviate(p.value, 30))}`)).join('');
+  const props = m.properties
+    .map((p) => (p.value === undefined ? `;${p.key}` : `;${p.key}=${JSON.stringify(abbreviate(p.value, 30))}`))
+    .join('');
   return `${abbreviate(m.key, 40)}=${JSON.stringify(abbreviate(m.value, 40))}${props}`;
 }
 
@@ -42,7 +50,8 @@ function same(a: readonly Member[], b: readonly Member[]): boolean {
 
 /** How `got` differs from `want`, in a few words. */
 function difference(got: readonly Member[], want: readonly Member[]): string {
-  if (want.length === 0) return `${got.length} member(s) sent on (${listKeys(got.map((m) => m.key))}); no baggage expected`;
+  if (want.length === 0)
+    return `${got.length} member(s) sent on (${listKeys(got.map((m) => m.key))}); no baggage expected`;
   if (got.length === 0) return `no baggage sent on; ${want.length} member(s) expected`;
   const parts = [`${got.length} member(s) sent on, ${want.length} expected`];
   const gotKeys = new Set(got.map((m) => m.key));
@@ -52,7 +61,8 @@ function difference(got: readonly Member[], want: readonly Member[]): string {
   if (missing.length) parts.push(`missing ${listKeys(missing)}`);
   if (extra.length) parts.push(`unexpected ${listKeys(extra)}`);
   const first = want.findIndex((m, i) => got[i] === undefined || JSON.stringify(m) !== JSON.stringify(got[i]));
-  if (first >= 0 && got[first] !== undefined) parts.push(`member ${first + 1} is ${show(got[first])}, expected ${show(want[first])}`);
+  if (first >= 0 && got[first] !== undefined)
+    parts.push(`member ${first + 1} is ${show(got[first])}, expected ${show(want[first])}`);
   return parts.join('; ');
 }
 
@@ -60,12 +70,22 @@ function difference(got: readonly Member[], want: readonly Member[]): string {
  * What is wrong with the baggage lines a service sent (`received`), for a case that accepts
  * any of `outcomes` (the output of each is what may be sent on).
  */
-export function judgeBaggage(received: readonly string[], outcomes: readonly Outcome[], caseRules: string[]): Finding[] {
+export function judgeBaggage(
+  received: readonly string[],
+  outcomes: readonly Outcome[],
+  caseRules: string[],
+): Finding[] {
   if (received.some((line) => line.trim() !== '')) {
     const inspection = inspectBaggage(received, UNLIMITED);
     if (!inspection.valid) {
       const first = inspection.errors[0];
-      return [{ rules: [first.rule], header: BAGGAGE_HEADER, message: `a malformed baggage header was sent on: ${first.message}` }];
+      return [
+        {
+          rules: [first.rule],
+          header: BAGGAGE_HEADER,
+          message: `a malformed baggage header was sent on: ${first.message}`,
+        },
+      ];
     }
   }
   const got = decodedMembers(received);

@@ -41,12 +41,19 @@ function wideFlags(value: string): number | undefined {
  */
 export function readSentTraceparent(lines: readonly string[], missingRules: string[]): SentTraceparent | Finding[] {
   if (lines.length === 0) return [finding(missingRules, 'no traceparent was sent on')];
-  if (lines.length > 1) return [finding(['TC-2'], `${lines.length} traceparent headers were sent on; exactly one is expected`)];
+  if (lines.length > 1)
+    return [finding(['TC-2'], `${lines.length} traceparent headers were sent on; exactly one is expected`)];
   const value = lines[0];
   const m = VERSION_00.exec(value);
   if (!m) {
     const wide = wideFlags(value);
-    if (wide !== undefined) return [finding(['TC-10'], `flags written as '${value.split('-')[3]}' (0x${wide.toString(16)}): unknown flag bits must be cleared, leaving 2 hex digits`)];
+    if (wide !== undefined)
+      return [
+        finding(
+          ['TC-10'],
+          `flags written as '${value.split('-')[3]}' (0x${wide.toString(16)}): unknown flag bits must be cleared, leaving 2 hex digits`,
+        ),
+      ];
     const inspection = inspectTraceparent(value);
     if (inspection.valid) return [finding(['TC-10'], 'an outgoing traceparent is version 00 with exactly 4 fields')];
     const first = inspection.errors[0];
@@ -55,10 +62,12 @@ export function readSentTraceparent(lines: readonly string[], missingRules: stri
   const [, version, traceId, spanId, flags] = m;
   const traceFlags = parseInt(flags, 16);
   const problems: Finding[] = [];
-  if (version !== '00') problems.push(finding(['TC-10'], `version ${version} was sent on: outgoing headers are version 00`));
+  if (version !== '00')
+    problems.push(finding(['TC-10'], `version ${version} was sent on: outgoing headers are version 00`));
   if (/^0+$/.test(traceId)) problems.push(finding(['TC-5'], 'an all-zero trace-id was sent on'));
   if (/^0+$/.test(spanId)) problems.push(finding(['TC-6'], 'an all-zero parent-id was sent on'));
-  if (traceFlags & ~KNOWN_TRACE_FLAGS) problems.push(finding(['TC-10'], `flags ${flags}: unknown flag bits must be sent as 0`));
+  if (traceFlags & ~KNOWN_TRACE_FLAGS)
+    problems.push(finding(['TC-10'], `flags ${flags}: unknown flag bits must be sent as 0`));
   return problems.length > 0 ? problems : { traceId, spanId, traceFlags };
 }
 
@@ -67,23 +76,38 @@ export function readSentTraceparent(lines: readonly string[], missingRules: stri
  * trace, `null` starts a new one. `sentInput` is the incoming header lines, `caseRules` the
  * rules a wrong decision breaks.
  */
-export function judgeTraceparent(sent: SentTraceparent, expect: TraceparentExpect | null, sentInput: readonly string[], caseRules: string[]): Finding[] {
+export function judgeTraceparent(
+  sent: SentTraceparent,
+  expect: TraceparentExpect | null,
+  sentInput: readonly string[],
+  caseRules: string[],
+): Finding[] {
   const problems: Finding[] = [];
   if (expect === null) {
     // The incoming ids in any case: an uppercase trace-id lowercased and continued is not new.
     if (sentInput.some((line) => line.toLowerCase().includes(sent.traceId))) {
-      problems.push(finding(caseRules, `trace-id ${sent.traceId} comes from the incoming header: a new trace was expected`));
+      problems.push(
+        finding(caseRules, `trace-id ${sent.traceId} comes from the incoming header: a new trace was expected`),
+      );
     }
     return problems;
   }
   if (sent.traceId !== expect.traceId) {
-    problems.push(finding(caseRules, `trace-id ${sent.traceId}: the incoming trace ${expect.traceId} was not continued`));
+    problems.push(
+      finding(caseRules, `trace-id ${sent.traceId}: the incoming trace ${expect.traceId} was not continued`),
+    );
     return problems;
   }
-  if (sent.spanId === expect.spanId) problems.push(finding(['TC-17'], `parent-id ${sent.spanId} is the caller's: a child sends its own span id`));
+  if (sent.spanId === expect.spanId)
+    problems.push(finding(['TC-17'], `parent-id ${sent.spanId} is the caller's: a child sends its own span id`));
   if ((sent.traceFlags & TraceFlags.RANDOM) !== (expect.traceFlags & TraceFlags.RANDOM)) {
     const was = expect.traceFlags & TraceFlags.RANDOM ? 'set' : 'clear';
-    problems.push(finding(['TC-16'], `the random flag was ${was} on input and must be sent as received (flags ${sent.traceFlags.toString(16).padStart(2, '0')})`));
+    problems.push(
+      finding(
+        ['TC-16'],
+        `the random flag was ${was} on input and must be sent as received (flags ${sent.traceFlags.toString(16).padStart(2, '0')})`,
+      ),
+    );
   }
   return problems;
 }

@@ -37,7 +37,8 @@ function same(a: readonly Member[], b: readonly Member[]): boolean {
 
 /** How `got` differs from `want`, in a few words. */
 function difference(got: readonly Member[], want: readonly Member[]): string {
-  if (want.length === 0) return `${got.length} member(s) sent on (${listKeys(got.map(([k]) => k))}); the tracestate must be discarded`;
+  if (want.length === 0)
+    return `${got.length} member(s) sent on (${listKeys(got.map(([k]) => k))}); the tracestate must be discarded`;
   if (got.length === 0) return `no tracestate sent on; ${want.length} member(s) expected`;
   const gotKeys = new Map(got.map(([k, v]) => [k, v]));
   const wantKeys = new Map(want.map(([k, v]) => [k, v]));
@@ -47,7 +48,10 @@ function difference(got: readonly Member[], want: readonly Member[]): string {
   const changed = want.filter(([k, v]) => gotKeys.has(k) && gotKeys.get(k) !== v).map(([k]) => k);
   if (missing.length) parts.push(`missing ${listKeys(missing)}`);
   if (extra.length) parts.push(`unexpected ${listKeys(extra)}`);
-  for (const k of changed.slice(0, 3)) parts.push(`${abbreviate(k, 40)}=${JSON.stringify(abbreviate(gotKeys.get(k) ?? '', 40))}, expected ${JSON.stringify(abbreviate(wantKeys.get(k) ?? '', 40))}`);
+  for (const k of changed.slice(0, 3))
+    parts.push(
+      `${abbreviate(k, 40)}=${JSON.stringify(abbreviate(gotKeys.get(k) ?? '', 40))}, expected ${JSON.stringify(abbreviate(wantKeys.get(k) ?? '', 40))}`,
+    );
   if (!missing.length && !extra.length && !changed.length) parts.push('members out of order or repeated');
   return parts.join('; ');
 }
@@ -61,17 +65,35 @@ export interface TraceStateJudgement {
  * What is wrong with the tracestate lines a service sent (`received`), for a case that sent
  * `input` and accepts any of `outcomes` (the output of each is what may be sent on).
  */
-export function judgeTraceState(input: readonly string[], received: readonly string[], outcomes: readonly Outcome[], caseRules: string[]): TraceStateJudgement {
+export function judgeTraceState(
+  input: readonly string[],
+  received: readonly string[],
+  outcomes: readonly Outcome[],
+  caseRules: string[],
+): TraceStateJudgement {
   const warnings: Finding[] = [];
   const members = rawMembers(received);
   if (received.length > 0 && members.length === 0) {
-    warnings.push({ rules: ['TC-31'], header: TRACESTATE_HEADER, message: 'an empty tracestate header was sent on (SHOULD NOT be sent)' });
+    warnings.push({
+      rules: ['TC-31'],
+      header: TRACESTATE_HEADER,
+      message: 'an empty tracestate header was sent on (SHOULD NOT be sent)',
+    });
   }
   if (members.length > 0) {
     const inspection = inspectTraceState(received.join(','), { maxLength: Infinity });
     if (!inspection.valid) {
       const first = inspection.errors[0];
-      return { problems: [{ rules: [first.rule], header: TRACESTATE_HEADER, message: `an invalid tracestate was sent on: ${first.message}` }], warnings };
+      return {
+        problems: [
+          {
+            rules: [first.rule],
+            header: TRACESTATE_HEADER,
+            message: `an invalid tracestate was sent on: ${first.message}`,
+          },
+        ],
+        warnings,
+      };
     }
   }
   const inputKeys = new Set(rawMembers(input).map(([k]) => k));
@@ -82,11 +104,28 @@ export function judgeTraceState(input: readonly string[], received: readonly str
     const want = outcome.output === null ? [] : rawMembers([outcome.output]);
     if (same(rest, want)) return { problems: [], warnings };
     // Own members at the left push the right-most ones out past 32 (TC-28).
-    if (own > 0 && want.length + own > TRACESTATE_MAX_MEMBERS && same(rest, want.slice(0, TRACESTATE_MAX_MEMBERS - own))) return { problems: [], warnings };
+    if (
+      own > 0 &&
+      want.length + own > TRACESTATE_MAX_MEMBERS &&
+      same(rest, want.slice(0, TRACESTATE_MAX_MEMBERS - own))
+    )
+      return { problems: [], warnings };
   }
   const primary = outcomes[0].output === null ? [] : rawMembers([outcomes[0].output]);
-  const aside = own > 0 ? ` (${own} member(s) of the service's own set aside: ${listKeys(members.slice(0, own).map(([k]) => k))})` : '';
-  return { problems: [{ rules: brokenRules(input, outcomes, caseRules), header: TRACESTATE_HEADER, message: difference(rest, primary) + aside }], warnings };
+  const aside =
+    own > 0
+      ? ` (${own} member(s) of the service's own set aside: ${listKeys(members.slice(0, own).map(([k]) => k))})`
+      : '';
+  return {
+    problems: [
+      {
+        rules: brokenRules(input, outcomes, caseRules),
+        header: TRACESTATE_HEADER,
+        message: difference(rest, primary) + aside,
+      },
+    ],
+    warnings,
+  };
 }
 
 /**

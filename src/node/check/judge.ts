@@ -32,8 +32,13 @@ function traceparentExpects(c: CorpusCase, traceparent: string): (TraceparentExp
 }
 
 /** The header lines a case sends. */
-export function caseHeaders(c: CorpusCase, traceparent: string): Partial<Record<'traceparent' | 'tracestate' | 'baggage', string[]>> {
-  return c.header === TRACEPARENT_HEADER ? { traceparent: lines(c.input) } : { traceparent: [traceparent], [c.header]: lines(c.input) };
+export function caseHeaders(
+  c: CorpusCase,
+  traceparent: string,
+): Partial<Record<'traceparent' | 'tracestate' | 'baggage', string[]>> {
+  return c.header === TRACEPARENT_HEADER
+    ? { traceparent: lines(c.input) }
+    : { traceparent: [traceparent], [c.header]: lines(c.input) };
 }
 
 /**
@@ -50,12 +55,17 @@ export interface Judgement {
   warnings: Finding[];
 }
 
-export function judgeCase(c: CorpusCase, received: ReceivedHeaders, traceparent: string = DEFAULT_CASE_TRACEPARENT): Judgement {
+export function judgeCase(
+  c: CorpusCase,
+  received: ReceivedHeaders,
+  traceparent: string = DEFAULT_CASE_TRACEPARENT,
+): Judgement {
   const problems: Finding[] = [];
   const warnings: Finding[] = [];
   const sent = caseHeaders(c, traceparent);
   // A wrong decision on a traceparent case breaks the case's rules; on a tracestate case, TC-19.
-  const decisionRules = c.header === TRACEPARENT_HEADER ? c.rules : c.header === TRACESTATE_HEADER ? ['TC-19'] : ['TC-2'];
+  const decisionRules =
+    c.header === TRACEPARENT_HEADER ? c.rules : c.header === TRACESTATE_HEADER ? ['TC-19'] : ['TC-2'];
   const expects = traceparentExpects(c, traceparent);
   const tp = readSentTraceparent(received.traceparent, expects.every((e) => e === null) ? ['TC-11'] : ['TC-17']);
   if (Array.isArray(tp)) problems.push(...tp);
@@ -66,7 +76,12 @@ export function judgeCase(c: CorpusCase, received: ReceivedHeaders, traceparent:
   if (c.header === TRACESTATE_HEADER || received.tracestate.length > 0) {
     // Other cases send no tracestate: whatever comes back is the service's own (or empty).
     const accepted = c.header === TRACESTATE_HEADER ? outcomes(c) : [{ expect: null, output: null }];
-    const ts = judgeTraceState(sent.tracestate ?? [], received.tracestate, accepted, c.header === TRACESTATE_HEADER ? tracestateRules(c.rules) : ['TC-18']);
+    const ts = judgeTraceState(
+      sent.tracestate ?? [],
+      received.tracestate,
+      accepted,
+      c.header === TRACESTATE_HEADER ? tracestateRules(c.rules) : ['TC-18'],
+    );
     problems.push(...ts.problems);
     warnings.push(...ts.warnings);
   }
@@ -79,7 +94,9 @@ export function describeExpected(c: CorpusCase): string {
   const all = outcomes(c);
   switch (c.header) {
     case TRACEPARENT_HEADER:
-      return [...new Set(all.map((o) => describeTraceparentExpect(o.expect as TraceparentExpect | null)))].join(', or ');
+      return [...new Set(all.map((o) => describeTraceparentExpect(o.expect as TraceparentExpect | null)))].join(
+        ', or ',
+      );
     case TRACESTATE_HEADER:
       return [...new Set(all.map(describeTraceStateOutcome))].join(', or ');
     case BAGGAGE_HEADER:

@@ -6,7 +6,14 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 
 /** Error codes that mean nothing is listening at the service's address. */
-export const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+export const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 /** The code of the error a request gets when the service does not answer in time. */
 export const TIMED_OUT = 'CHECK_TIMEOUT';
 
@@ -26,12 +33,23 @@ export interface ServiceClient {
   close(): void;
 }
 
-function once(url: URL, agent: http.Agent, headers: Record<string, string[]>, body: string, timeoutMs: number): Promise<{ status: number } | { error: NodeJS.ErrnoException; reused: boolean }> {
+function once(
+  url: URL,
+  agent: http.Agent,
+  headers: Record<string, string[]>,
+  body: string,
+  timeoutMs: number,
+): Promise<{ status: number } | { error: NodeJS.ErrnoException; reused: boolean }> {
   return new Promise((resolve) => {
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
       agent,
-      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        ...headers,
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      },
     });
     const timer = setTimeout(() => {
       request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: TIMED_OUT }));
@@ -56,12 +74,16 @@ function once(url: URL, agent: http.Agent, headers: Record<string, string[]>, bo
 }
 
 export function serviceClient(url: URL, concurrency: number): ServiceClient {
-  const agent = new (url.protocol === 'https:' ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: concurrency });
+  const agent = new (url.protocol === 'https:' ? https.Agent : http.Agent)({
+    keepAlive: true,
+    maxSockets: concurrency,
+  });
   return {
     async post(headers, body, timeoutMs) {
       let r = await once(url, agent, headers, body, timeoutMs);
       // A kept-alive socket the service closed just as it was reused: send again, once.
-      if ('error' in r && r.reused && r.error.code === 'ECONNRESET') r = await once(url, agent, headers, body, timeoutMs);
+      if ('error' in r && r.reused && r.error.code === 'ECONNRESET')
+        r = await once(url, agent, headers, body, timeoutMs);
       if ('error' in r) throw r.error;
       return r.status;
     },
