@@ -83,14 +83,18 @@ export function otelBridgeCases(): BenchCase[] {
       id: 'otel-bridge-extract-full',
       title: 'OpenTelemetry API extract: traceparent + 3-member tracestate + 3-member baggage',
       memory: true,
-      note: "both read tracestate on first use; the bridge also leaves building OpenTelemetry's Baggage object to first use (the header is parsed and checked here)",
+      note:
+        "both read tracestate on first use; the bridge also leaves building OpenTelemetry's Baggage object " +
+        'to first use (the header is parsed and checked here)',
       impls: { ours: rotate(full, extractWith(ours)), otel: rotate(full, extractWith(otel)) },
     },
     {
       id: 'otel-bridge-extract-read-all',
       title: 'OpenTelemetry API extract, then read the tracestate and every baggage entry',
       memory: true,
-      note: "both pay all the parsing here, and the bridge builds OpenTelemetry's Baggage, which its extract leaves to first use",
+      note:
+        "both pay all the parsing here, and the bridge builds OpenTelemetry's Baggage, " +
+        'which its extract leaves to first use',
       impls: {
         ours: rotate(full, (c) => readAll(extractWith(ours)(c))),
         otel: rotate(full, (c) => readAll(extractWith(otel)(c))),
@@ -105,7 +109,9 @@ export function otelBridgeCases(): BenchCase[] {
       id: 'otel-bridge-inject',
       title: 'OpenTelemetry API inject: traceparent + tracestate + baggage, of what each extracted',
       memory: true,
-      note: 'each side injects the contexts its own extract made: the pass-through of a service that forwards the trace',
+      note:
+        'each side injects the contexts its own extract made: ' +
+        'the pass-through of a service that forwards the trace',
       impls: () => ({
         ours: rotate(full.map(extractWith(ours)), injectWith(ours)),
         otel: rotate(full.map(extractWith(otel)), injectWith(otel)),
@@ -114,7 +120,9 @@ export function otelBridgeCases(): BenchCase[] {
     {
       id: 'otel-bridge-inject-otel-values',
       title: 'OpenTelemetry API inject: a core TraceState and a createBaggage baggage (3 members each)',
-      note: 'values made by OpenTelemetry code: the bridge reads the foreign TraceState back through its parser so nothing invalid is sent',
+      note:
+        'values made by OpenTelemetry code: ' +
+        'the bridge reads the foreign TraceState back through its parser so nothing invalid is sent',
       impls: () => {
         const contexts = input.ids.map((f, i) => {
           const withSpan = api.trace.setSpanContext(

@@ -136,7 +136,9 @@ export function buildCases(): Case[] {
   cases.push({
     id: 'traceparent-format',
     title: 'traceparent format',
-    note: "OpenTelemetry has no formatter: its inject's template literal stands in; tctx is the parsed object's toString()",
+    note:
+      "OpenTelemetry has no formatter: its inject's template literal stands in; " +
+      "tctx is the parsed object's toString()",
     impls: {
       ours: rotate(input.ids, formatTraceparent),
       otel: rotate(input.ids, (f) => `00-${f.traceId}-${f.spanId}-0${Number(f.traceFlags || 0).toString(16)}`),
@@ -154,7 +156,9 @@ export function buildCases(): Case[] {
       id: `tracestate-parse-${n}`,
       title: `tracestate parse: ${n} members`,
       memory: n === 3,
-      note: `OpenTelemetry's TraceState parses on first use; a get() forces it here${n === 32 ? '. tctx does not validate members' : ''}`,
+      note:
+        "OpenTelemetry's TraceState parses on first use; a get() forces it here" +
+        (n === 32 ? '. tctx does not validate members' : ''),
       impls: {
         ours: rotate(set, (s) => parseTraceState(s)),
         // OpenTelemetry parses lazily, on first use: get() forces the parse.
@@ -215,7 +219,9 @@ export function buildCases(): Case[] {
   cases.push({
     id: 'trace-context-extract-read-tracestate',
     title: 'trace-context extract, then read one tracestate key (plain-object carrier)',
-    note: "OpenTelemetry's TraceState parses on first use, so its extract alone skips the tracestate work; here both pay it",
+    note:
+      "OpenTelemetry's TraceState parses on first use, so its extract alone skips the tracestate work; " +
+      'here both pay it',
     impls: {
       ours: rotate(tcRecords, (c) => getSpanContext(ours.tc.extract(ROOT_CONTEXT, c))?.traceState?.get('rojo')),
       otel: rotate(tcRecords, (c) =>
@@ -238,7 +244,9 @@ export function buildCases(): Case[] {
   cases.push({
     id: 'trace-context-inject',
     title: 'trace-context inject (traceparent + 3-member tracestate) into a plain object',
-    note: 'floor: the span context given directly (no Context), its tracestate kept as header text, plain property writes',
+    note:
+      'floor: the span context given directly (no Context), its tracestate kept as header text, ' +
+      'plain property writes',
     memory: true,
     impls: {
       ours: rotate(oursSpanContexts, (ctx) => {
@@ -283,9 +291,13 @@ export function buildCases(): Case[] {
     const records = () => set.map((b, i) => ({ ...input.requestHeaders(prng(200 + i)), baggage: b }));
     cases.push({
       id: `baggage-extract-${n}`,
-      title: `baggage extract: ${n} members${n === 64 ? ' (~7 KB, UTF-8 escapes, properties)' : ''}, plain-object carrier`,
+      title:
+        `baggage extract: ${n} members` +
+        `${n === 64 ? ' (~7 KB, UTF-8 escapes, properties)' : ''}, plain-object carrier`,
       memory: true,
-      note: 'floor: every char checked by one compiled regex per member, values decoded, keys and entries built as a Baggage holds them; no limits, OWS, carrier or Context',
+      note:
+        'floor: every char checked by one compiled regex per member, values decoded, ' +
+        'keys and entries built as a Baggage holds them; no limits, OWS, carrier or Context',
       impls: () => {
         const carriers = records();
         return {
@@ -298,7 +310,9 @@ export function buildCases(): Case[] {
     cases.push({
       id: `baggage-extract-${n}-read`,
       title: `baggage extract: ${n} members, then read one value`,
-      note: 'extract keeps a canonical header unread; here the first read parses it, as a service that uses its baggage pays',
+      note:
+        'extract keeps a canonical header unread; ' +
+        'here the first read parses it, as a service that uses its baggage pays',
       impls: () => {
         const carriers = records();
         const key = n === 3 ? 'userId' : 'zz';
@@ -392,7 +406,9 @@ export function buildCases(): Case[] {
     id: 'round-trip',
     title: 'request round trip: extract traceparent + tracestate + baggage, child span, inject both',
     memory: true,
-    note: "OpenTelemetry's minimal path: trace.wrapSpanContext with a RandomIdGenerator-style span id (no SDK installed)",
+    note:
+      "OpenTelemetry's minimal path: trace.wrapSpanContext with a RandomIdGenerator-style span id " +
+      '(no SDK installed)',
     impls: {
       ours: rotate(rtRecords, (c) => {
         let ctx: Context = ours.tc.extract(ROOT_CONTEXT, c);

@@ -24,7 +24,8 @@ if (!fileA || !fileB) {
   console.log(`A: ${fileA} (${a.date}, node ${a.node}${a.quick ? ', quick' : ''})`);
   console.log(`B: ${fileB} (${b.date}, node ${b.node}${b.quick ? ', quick' : ''})\n`);
   console.log(
-    `${pad('case', 40)}${pad('ours A', 11, true)}${pad('ours B', 11, true)}${pad('change', 9, true)}   worse-regime ratios A -> B`,
+    `${pad('case', 40)}${pad('ours A', 11, true)}${pad('ours B', 11, true)}${pad('change', 9, true)}` +
+      '   worse-regime ratios A -> B',
   );
   const slowest = (ns: (number | null)[] | undefined) =>
     ns ? Math.max(...ns.filter((n): n is number => n !== null)) : undefined;
@@ -40,14 +41,16 @@ if (!fileA || !fileB) {
       .map((name) => `${name} ${ca?.worst[name]?.toFixed(2) ?? '-'} -> ${cb.worst[name]!.toFixed(2)}`)
       .join(', ');
     console.log(
-      `${pad(cb.id, 40)}${pad(nsA?.toFixed(1) ?? '-', 11, true)}${pad(nsB?.toFixed(1) ?? '-', 11, true)}${pad(change, 9, true)}   ${ratios}`,
+      `${pad(cb.id, 40)}${pad(nsA?.toFixed(1) ?? '-', 11, true)}${pad(nsB?.toFixed(1) ?? '-', 11, true)}` +
+        `${pad(change, 9, true)}   ${ratios}`,
     );
   }
   console.log('\ntargets (worst ratio) A -> B:');
   for (const tb of b.targets) {
     const ta = a.targets.find((t) => t.name === tb.name);
     console.log(
-      `  ${pad(tb.name, 40)} ${ta?.worst?.toFixed(2) ?? '-'} -> ${tb.worst?.toFixed(2) ?? '-'}  ${tb.met ? 'met' : tb.met === false ? 'NOT MET' : ''}`,
+      `  ${pad(tb.name, 40)} ${ta?.worst?.toFixed(2) ?? '-'} -> ${tb.worst?.toFixed(2) ?? '-'}  ` +
+        (tb.met ? 'met' : tb.met === false ? 'NOT MET' : ''),
     );
   }
 }

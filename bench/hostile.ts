@@ -19,7 +19,10 @@ import {
 const SIZES = [1_024, 10_240, 102_400, 1_048_576];
 const MAX_RATIO = 2;
 const TIME_PER_SIZE_MS = Number(process.env.HOSTILE_MS) || 150;
-/** `HOSTILE_ONLY=tracestate` (or `server-timing`) runs only the cases whose name contains that text (case-insensitive). */
+/**
+ * `HOSTILE_ONLY=tracestate` (or `server-timing`) runs only the cases whose name contains that
+ * text (case-insensitive).
+ */
 const ONLY = (process.env.HOSTILE_ONLY ?? '').toLowerCase();
 
 interface Case {

@@ -177,7 +177,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = runInFlight({ quick: process.argv.includes('--quick') });
   for (const r of rows) {
     console.log(
-      `${r.impl.padEnd(5)} ring ${String(r.ring).padStart(6)}  extract ${r.extractNs.toFixed(0).padStart(6)} ns  inject ${r.injectNs.toFixed(0).padStart(6)} ns  pass-through ${r.passThroughNs.toFixed(0).padStart(6)} ns  retained ${r.retainedBytes?.toFixed(0)} B/context`,
+      `${r.impl.padEnd(5)} ring ${String(r.ring).padStart(6)}` +
+        `  extract ${r.extractNs.toFixed(0).padStart(6)} ns` +
+        `  inject ${r.injectNs.toFixed(0).padStart(6)} ns` +
+        `  pass-through ${r.passThroughNs.toFixed(0).padStart(6)} ns` +
+        `  retained ${r.retainedBytes?.toFixed(0)} B/context`,
     );
   }
 }

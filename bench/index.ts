@@ -131,7 +131,8 @@ function summarize(regimes: Regime[]): CaseSummary[] {
 function printCases(regimes: Regime[], cases: CaseSummary[]): void {
   const names = regimes.map((r) => (r.seed === undefined ? r.name : `${r.name} #${r.seed}`));
   console.log(
-    `ns/op per regime (${names.join(' | ')}); ratio = other / ours, the worse regime shown; spread = our slowest / fastest\n`,
+    `ns/op per regime (${names.join(' | ')}); ` +
+      'ratio = other / ours, the worse regime shown; spread = our slowest / fastest\n',
   );
   for (const c of cases) {
     const cliff = c.spread > CLIFF ? `  CLIFF (spread ${c.spread.toFixed(2)} > ${CLIFF})` : '';
@@ -198,7 +199,9 @@ function inFlightTargets(rows: InFlightRow[], tenured: number): TargetResult[] {
   const passThrough = row('otel', big).passThroughNs / row('ours', big).passThroughNs;
   return [
     {
-      name: `in flight: bytes retained per extracted context (tp + ts + 3-member baggage), ${big.toLocaleString('en')} in flight`,
+      name:
+        'in flight: bytes retained per extracted context (tp + ts + 3-member baggage), ' +
+        `${big.toLocaleString('en')} in flight`,
       against: 'absolute, at most',
       min: MAX_RETAINED_BYTES,
       worst: retained,
@@ -227,19 +230,24 @@ function inFlightTargets(rows: InFlightRow[], tenured: number): TargetResult[] {
 function printInFlight(rows: InFlightRow[]): void {
   console.log('In flight: results kept alive in a ring (ns/op includes the garbage collector)');
   console.log(
-    `  ${pad('library', 16, false)}${pad('ring', 8)}${pad('extract', 11)}${pad('inject', 11)}${pad('pass-through', 14)}${pad('retained', 14)}`,
+    `  ${pad('library', 16, false)}${pad('ring', 8)}${pad('extract', 11)}${pad('inject', 11)}` +
+      `${pad('pass-through', 14)}${pad('retained', 14)}`,
   );
   for (const r of rows) {
     const retained = r.retainedBytes === undefined ? '-' : `${Math.round(r.retainedBytes)} B/ctx`;
     console.log(
-      `  ${pad(IMPL_LABEL[r.impl], 16, false)}${pad(r.ring.toLocaleString('en'), 8)}${pad(fmtNs(r.extractNs), 11)}${pad(fmtNs(r.injectNs), 11)}${pad(fmtNs(r.passThroughNs), 14)}${pad(retained, 14)}`,
+      `  ${pad(IMPL_LABEL[r.impl], 16, false)}${pad(r.ring.toLocaleString('en'), 8)}` +
+        `${pad(fmtNs(r.extractNs), 11)}${pad(fmtNs(r.injectNs), 11)}` +
+        `${pad(fmtNs(r.passThroughNs), 14)}${pad(retained, 14)}`,
     );
   }
   for (const ring of RING_SIZES) {
     const ours = rows.find((r) => r.impl === 'ours' && r.ring === ring)!;
     const otel = rows.find((r) => r.impl === 'otel' && r.ring === ring)!;
     console.log(
-      `  ratios at ${ring.toLocaleString('en')}: extract ${(otel.extractNs / ours.extractNs).toFixed(2)}, inject ${(otel.injectNs / ours.injectNs).toFixed(2)}, pass-through ${(otel.passThroughNs / ours.passThroughNs).toFixed(2)}`,
+      `  ratios at ${ring.toLocaleString('en')}: extract ${(otel.extractNs / ours.extractNs).toFixed(2)}, ` +
+        `inject ${(otel.injectNs / ours.injectNs).toFixed(2)}, ` +
+        `pass-through ${(otel.passThroughNs / ours.passThroughNs).toFixed(2)}`,
     );
   }
   console.log('');
@@ -272,7 +280,8 @@ async function main(): Promise<void> {
     return;
   }
   console.log(
-    `w3c-propagation benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${QUICK ? 'quick' : 'full'} run, ${SET_SIZE} distinct inputs per case`,
+    `w3c-propagation benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ` +
+      `${QUICK ? 'quick' : 'full'} run, ${SET_SIZE} distinct inputs per case`,
   );
   const regimes: Regime[] = [];
   if (cases.length && (REGIME === undefined || REGIME === 'isolated')) {
@@ -300,7 +309,8 @@ async function main(): Promise<void> {
     printInFlight(inFlight);
     const tenured = tenuredSites();
     console.log(
-      `V8 tenured ${tenured} allocation site(s) of this library's extract path with 20,000 contexts in flight (--trace-pretenuring-statistics; bench/pretenure-check.ts)\n`,
+      `V8 tenured ${tenured} allocation site(s) of this library's extract path with 20,000 contexts in flight ` +
+        '(--trace-pretenuring-statistics; bench/pretenure-check.ts)\n',
     );
     targets.push(...inFlightTargets(inFlight, tenured));
   }
@@ -308,7 +318,8 @@ async function main(): Promise<void> {
   const cliffs = summaries.filter((c) => c.spread > CLIFF);
   console.log(
     cliffs.length
-      ? `\nCliffs (our time spreads over ${CLIFF}x across regimes and orders): ${cliffs.map((c) => `${c.id} ${c.spread.toFixed(2)}`).join(', ')}`
+      ? `\nCliffs (our time spreads over ${CLIFF}x across regimes and orders): ` +
+          cliffs.map((c) => `${c.id} ${c.spread.toFixed(2)}`).join(', ')
       : `\nNo cliff: every case's time stays within ${CLIFF}x across regimes and orders.`,
   );
 

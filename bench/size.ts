@@ -20,7 +20,8 @@ if (process.argv.includes('--json')) {
 } else {
   console.log(table(rows));
   console.log(
-    `\nesbuild ${(await import('esbuild')).version}, bundle + minify + tree shaking, format esm, platform neutral; gzip -9 of the minified bundle; node ${process.version}`,
+    `\nesbuild ${(await import('esbuild')).version}, bundle + minify + tree shaking, format esm, platform neutral; ` +
+      `gzip -9 of the minified bundle; node ${process.version}`,
   );
 }
 

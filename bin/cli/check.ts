@@ -104,7 +104,8 @@ export function failedLine(r: CaseResult): string {
     r.received === null
       ? 'received: (no callback)'
       : headers.map((h) => `received ${h}: ${showLines(r.received?.[h])}`).join(' | ');
-  return `FAIL ${r.id} [${r.rules.join(' ')}] sent ${r.header}: ${showLines(r.sent[r.header])} | ${received} | expected ${r.expected} | ${findings(r.problems)}`;
+  const sent = `sent ${r.header}: ${showLines(r.sent[r.header])}`;
+  return `FAIL ${r.id} [${r.rules.join(' ')}] ${sent} | ${received} | expected ${r.expected} | ${findings(r.problems)}`;
 }
 
 export function summaryLine(report: CheckReport): string {

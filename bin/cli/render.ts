@@ -78,7 +78,8 @@ export function renderTraceparent(
     (k) =>
       k.value
         ? [
-            `kept: trace id ${k.value.traceId}, parent id ${k.value.spanId}, flags ${describeFlags(k.value.traceFlags)}`,
+            `kept: trace id ${k.value.traceId}, parent id ${k.value.spanId}, ` +
+              `flags ${describeFlags(k.value.traceFlags)}`,
             `sends on: ${k.sends}`,
           ]
         : [

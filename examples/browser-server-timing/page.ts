@@ -62,7 +62,8 @@ async function main(): Promise<PageResult> {
   text(
     'span',
     span
-      ? `The server's span: trace ${span.traceId}, span ${span.spanId}, flags ${span.traceFlags.toString(16).padStart(2, '0')}. This page's own telemetry can point at it.`
+      ? `The server's span: trace ${span.traceId}, span ${span.spanId}, ` +
+          `flags ${span.traceFlags.toString(16).padStart(2, '0')}. This page's own telemetry can point at it.`
       : 'No trace metric in Server-Timing.',
   );
   const hidden = await load(`${api}?tao=0&n=${Date.now()}`);

@@ -66,12 +66,17 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+const PAGE_STYLE =
+  'body { font: 15px/1.5 system-ui, sans-serif; margin: 2em; } ' +
+  'code, td { font-family: ui-monospace, monospace; } ' +
+  'th, td { text-align: left; padding: 0 1em 0 0; }';
+
 function page(apiUrl: string): string {
   return `<!doctype html>
 <html lang="en" data-api="${apiUrl}">
 <meta charset="utf-8">
 <title>Server-Timing: the server's span</title>
-<style>body { font: 15px/1.5 system-ui, sans-serif; margin: 2em; } code, td { font-family: ui-monospace, monospace; } th, td { text-align: left; padding: 0 1em 0 0; }</style>
+<style>${PAGE_STYLE}</style>
 <h1>Which span served this request?</h1>
 <p>The page fetched <code id="url">…</code> without sending any trace header.
 The server answered with a <code>Server-Timing</code> header; the browser exposes it as
@@ -168,7 +173,8 @@ async function main(): Promise<void> {
   try {
     const example = await startExample({ port: port as number, apiPort: apiPort as number });
     process.stdout.write(
-      `page  ${example.pageUrl}   (open it in a browser)\napi   ${example.apiUrl}\npage script ${example.bundleBytes.min} B minified, ${example.bundleBytes.gzip} B gzip, library included\n`,
+      `page  ${example.pageUrl}   (open it in a browser)\napi   ${example.apiUrl}\n` +
+        `page script ${example.bundleBytes.min} B minified, ${example.bundleBytes.gzip} B gzip, library included\n`,
     );
   } catch (error) {
     process.stderr.write(`example: ${(error as Error).message}\n`);

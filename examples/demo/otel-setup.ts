@@ -29,7 +29,9 @@ function record(span: ReadableSpan): SpanRecord {
 function line(r: SpanRecord): string {
   const flags = [r.traceFlags & 1 ? 'sampled' : 'not sampled', ...(r.traceFlags & 2 ? ['random'] : [])].join('+');
   const duration = r.durationMs === null ? 'open' : `${r.durationMs.toFixed(3)} ms`;
-  return `${r.name}  trace=${r.traceId}  span=${r.spanId}  parent=${r.parentSpanId ?? '(root)'}  flags=${r.traceFlags.toString(16).padStart(2, '0')} (${flags})  ${duration}`;
+  const hexFlags = r.traceFlags.toString(16).padStart(2, '0');
+  const parent = r.parentSpanId ?? '(root)';
+  return `${r.name}  trace=${r.traceId}  span=${r.spanId}  parent=${parent}  flags=${hexFlags} (${flags})  ${duration}`;
 }
 
 /** Installs the SDK and the propagators globally; returns the service's tracer. */

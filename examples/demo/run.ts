@@ -227,7 +227,8 @@ function runChecks(
     [baggage.some(([k, v]) => k === 'hello' && v === 'world'), 'baggage hello=world arrived at service 2'],
     [
       reported !== null && reported.spanId === span2.spanId && reported.traceId === span2.traceId,
-      `service 2 reported its span in Server-Timing: ${reported ? `span ${reported.spanId} in trace ${reported.traceId}` : 'nothing'} (api2_span: ${span2.spanId})`,
+      'service 2 reported its span in Server-Timing: ' +
+        `${reported ? `span ${reported.spanId} in trace ${reported.traceId}` : 'nothing'} (api2_span: ${span2.spanId})`,
     ],
   ];
 }

@@ -51,7 +51,8 @@ function format(members: readonly Member[], encode: (s: string) => string): stri
 }
 
 const ENCODING_NOTE =
-  'A sender may percent-encode more than BG-8 requires: the output with only the required escapes (chars outside baggage-octet, and "%") is accepted too.';
+  'A sender may percent-encode more than BG-8 requires: ' +
+  'the output with only the required escapes (chars outside baggage-octet, and "%") is accepted too.';
 
 interface Options {
   /** Whether inspect finds nothing wrong; false for malformed members and headers over the limits. */
@@ -363,7 +364,8 @@ function values(): BaggageCase[] {
 /** BG-7, BG-15: properties. */
 function properties(): BaggageCase[] {
   const skipNote =
-    "The spec leaves an empty property open: dropping the member is this corpus's answer; skipping only the empty property is accepted too.";
+    "The spec leaves an empty property open: dropping the member is this corpus's answer; " +
+    'skipping only the empty property is accepted too.';
   return [
     bg('property-no-value', 'k=v;p', [mem('k', 'v', [prop('p')])], ['BG-7'], 'A property without a value.'),
     bg('property-value', 'k=v;p=1', [mem('k', 'v', [prop('p', '1')])], ['BG-7'], 'A property with a value.'),
@@ -744,7 +746,8 @@ const sized = (key: string, n: number): Member => mem(key, 'x'.repeat(n - key.le
 /** BG-16, BG-17, BG-18: limits. */
 function limits(): BaggageCase[] {
   const limitNote =
-    'Beyond 64 members or 8,192 bytes a receiver may drop members, in any order (BG-16), but never part of one (BG-17): keeping every member, or dropping from the right, are accepted too.';
+    'Beyond 64 members or 8,192 bytes a receiver may drop members, in any order (BG-16), ' +
+    'but never part of one (BG-17): keeping every member, or dropping from the right, are accepted too.';
   const beyond = (
     id: string,
     input: string | string[],

@@ -545,7 +545,9 @@ function multiple(): TraceparentCase[] {
     { expect: null, output: null },
   ];
   future.note =
-    'Past the flags of a higher version everything is ignored (TC-9), but a comma there may also be a second traceparent joined on (TC-13): keeping the parent and starting a new trace are both accepted.';
+    'Past the flags of a higher version everything is ignored (TC-9), ' +
+    'but a comma there may also be a second traceparent joined on (TC-13): ' +
+    'keeping the parent and starting a new trace are both accepted.';
   return [...both, ...same, future];
 }
 

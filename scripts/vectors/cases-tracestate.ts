@@ -424,7 +424,8 @@ function counts(): TraceStateCase[] {
     { expect: leftMost, output: joined(leftMost) },
   ];
   dup.note =
-    "TC-21 counts list members, and the repeated one is a member: discarding the header is this corpus's answer; a receiver that drops the repeated key first has 32 members left and may keep them.";
+    "TC-21 counts list members, and the repeated one is a member: discarding the header is this corpus's answer; " +
+    'a receiver that drops the repeated key first has 32 members left and may keep them.';
   return [
     kept('32-members', joined(k32), k32, ['TC-21'], '32 members, the most allowed.'),
     discarded('33-members', joined(k33), ['TC-21'], '33 members discard the whole header.'),
@@ -541,7 +542,8 @@ function lines(): TraceStateCase[] {
 /** TC-28: a key repeated on input: the left-most is kept (or all, as they came). */
 function duplicates(): TraceStateCase[] {
   const note =
-    'A sender must not repeat a key, and a receiver may drop the repeats (TC-28): keeping the left-most and keeping every member as it came are both accepted, as the official test suite does.';
+    'A sender must not repeat a key, and a receiver may drop the repeats (TC-28): ' +
+    'keeping the left-most and keeping every member as it came are both accepted, as the official test suite does.';
   const dup = (
     id: string,
     input: string | string[],

@@ -119,7 +119,8 @@ export const SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'w3c-propagation test vectors',
   description:
-    'A corpus of W3C Trace Context and Baggage header values: for each, whether it is valid, what a receiver keeps and what a conforming propagator sends on.',
+    'A corpus of W3C Trace Context and Baggage header values: ' +
+    'for each, whether it is valid, what a receiver keeps and what a conforming propagator sends on.',
   type: 'object',
   required: ['corpus', 'version', 'description', 'cases'],
   additionalProperties: false,

@@ -86,7 +86,7 @@ test('BG-18 limits apply to all baggage headers combined', () => {
   assert.is(bytes.size, 81, '81 members of 100 bytes plus commas fit in 8192 bytes');
 });
 
-test('BG-16 limits are configurable for parse, format and the propagator; the propagator never goes below the spec minimum', () => {
+test('BG-16 limits configurable for parse, format and the propagator, which never goes below the spec minimum', () => {
   const limits = { maxMembers: 2, maxMemberBytes: 10, maxTotalBytes: 100 };
   assert.is(formatBaggage(parseBaggage('a=1,b=2,c=3', limits)), 'a=1,b=2');
   assert.is(formatBaggage(parseBaggage('a=1,long=xxxxxxxxx,c=3', limits)), 'a=1,c=3');

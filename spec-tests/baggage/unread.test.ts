@@ -74,7 +74,7 @@ function keptUnread(header: string, limits: Partial<BaggageLimits>): boolean {
   return baggage !== undefined && (baggage as unknown as { _k?: unknown })._k === undefined;
 }
 
-test('BG-19 canonical headers: the context reads what parseBaggage reads, inject sends what formatBaggage sends, under any limits', () => {
+test('BG-19 canonical headers: the context reads as parseBaggage, inject sends as formatBaggage, any limits', () => {
   let unread = 0;
   fc.assert(
     fc.property(canonical, fc.constantFrom(...LIMITS), (header, limits) => {

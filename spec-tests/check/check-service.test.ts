@@ -76,7 +76,7 @@ async function rejection(p: Promise<unknown>): Promise<CheckError> {
   throw new Error('expected a CheckError');
 }
 
-test('BG-2 BG-19 our service passes every case of the shipped corpora, baggage forwarded as the corpus says', async () => {
+test('BG-2 BG-19 our service passes every shipped corpus case, baggage forwarded as the corpus says', async () => {
   const tc = loadCorpus(shippedCorpusPath('trace-context')).cases.length;
   const bg = loadCorpus(shippedCorpusPath('baggage')).cases.length;
   const report = await checkService(url(ours), { baggage: true });
@@ -87,7 +87,7 @@ test('BG-2 BG-19 our service passes every case of the shipped corpora, baggage f
   assert.ok(report.baggage);
 });
 
-test("TC-21 TC-22 TC-23 TC-26 on the harness's own requests, the checker fails the OpenTelemetry service on exactly the harness's four tests", async () => {
+test('TC-21 TC-22 TC-23 TC-26 harness requests: the checker fails OpenTelemetry on exactly its 4 tests', async () => {
   const report = await checkService(url(otel), { corpus: HARNESS_CORPUS });
   const failedTests = [
     ...new Set(report.results.filter((r) => r.status === 'failed').map((r) => HARNESS_TEST[r.id])),
@@ -120,7 +120,7 @@ test("on the harness's own requests, our service passes every case", async () =>
   assert.is(report.passed, HARNESS_CORPUS.cases.length);
 });
 
-test('TC-21 TC-22 TC-23 BG-10 the shipped corpora fail the OpenTelemetry service on the harness rules, and only on its known gaps', async () => {
+test('TC-21 TC-22 TC-23 BG-10 shipped corpora fail OpenTelemetry on harness rules, only on known gaps', async () => {
   const report = await checkService(url(otel), { baggage: true });
   const traceContext = report.results.filter((r) => r.header !== 'baggage');
   const failedRules = new Set(traceContext.flatMap((r) => r.problems.flatMap((p) => p.rules)));

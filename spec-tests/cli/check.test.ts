@@ -16,8 +16,11 @@ import { RULES_HINT } from '../../bin/cli/rules-hint.js';
 const CLI = fileURLToPath(new URL('../../bin/w3c-propagation.js', import.meta.url));
 const cli = (args: string[]) => runNode(CLI, args);
 
-const FAIL_LINE =
-  /^FAIL \S+ \[(?:(?:TC|BG)-\d+ ?)+\] sent (traceparent|tracestate|baggage): .+ \| (received (traceparent|tracestate|baggage): .+ \| )+expected .+ \| .+$/;
+const HEADER = '(traceparent|tracestate|baggage)';
+const FAIL_LINE = new RegExp(
+  String.raw`^FAIL \S+ \[(?:(?:TC|BG)-\d+ ?)+\] sent ${HEADER}: .+ \| ` +
+    String.raw`(received ${HEADER}: .+ \| )+expected .+ \| .+$`,
+);
 const SUMMARY = /^check: (\d+) passed, (\d+) failed(, \d+ skipped)? of (\d+)/;
 
 let ours: W3CTestService;
@@ -39,7 +42,7 @@ test.after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('check: a conforming service exits 0 with a summary line and no FAIL line; the shipped trace-context corpus by default', async () => {
+test('check: a conforming service exits 0, a summary, no FAIL line; by default the trace-context corpus', async () => {
   const r = await cli(['check', url(ours)]);
   assert.is(r.code, 0, r.stdout + r.stderr);
   const lines = r.stdout.trim().split('\n');
@@ -51,7 +54,7 @@ test('check: a conforming service exits 0 with a summary line and no FAIL line; 
   assert.not.match(r.stdout, /rule ids:/, 'no failure or warning, no hint');
 });
 
-test("BG-2 BG-10 check --baggage: our service forwards baggage and exits 0; OpenTelemetry's drops invalid UTF-8 and exits 1", async () => {
+test('BG-2 BG-10 check --baggage: ours forwards baggage, exits 0; OpenTelemetry drops bad UTF-8, exits 1', async () => {
   const file = join(dir, 'baggage.json');
   const member = (key: string, value: string) => ({ key, value, properties: [] });
   writeFileSync(
@@ -90,12 +93,16 @@ test("BG-2 BG-10 check --baggage: our service forwards baggage and exits 0; Open
   assert.is(o.code, 1, o.stdout + o.stderr);
   assert.match(
     o.stdout,
-    /^FAIL invalid-utf8 \[BG-10\] sent baggage: "k=%FF" \| received baggage: \(none\) \| expected baggage "k=%EF%BF%BD" \(decoded\) \| BG-10: no baggage sent on; 1 member\(s\) expected$/m,
+    new RegExp(
+      String.raw`^FAIL invalid-utf8 \[BG-10\] sent baggage: "k=%FF" \| received baggage: \(none\) \| ` +
+        String.raw`expected baggage "k=%EF%BF%BD" \(decoded\) \| BG-10: no baggage sent on; 1 member\(s\) expected$`,
+      'm',
+    ),
   );
   assert.match(o.stdout, /^check: 1 passed, 1 failed of 2 \(failed rules: BG-10\)$/m);
 });
 
-test('TC-21 TC-22 TC-23 check: the OpenTelemetry service exits 1, one FAIL line per failed case, failed rules in the summary', async () => {
+test("TC-21 TC-22 TC-23 check: OpenTelemetry's exits 1, a FAIL line per failed case, failed rules summed", async () => {
   const r = await cli(['check', url(otel), '--corpus', harness]);
   assert.is(r.code, 1, r.stdout + r.stderr);
   const lines = r.stdout.trim().split('\n');
@@ -110,7 +117,10 @@ test('TC-21 TC-22 TC-23 check: the OpenTelemetry service exits 1, one FAIL line 
   assert.match(members33, /^FAIL tracestate-member-count-limit-2 \[TC-21 TC-26\] sent tracestate: \["bar01=01,/);
   assert.match(
     members33,
-    / \| received tracestate: "bar01=01,bar02=02,.*\(287 chars\)" \| expected no tracestate \| TC-21 TC-26: 32 member\(s\) sent on /,
+    new RegExp(
+      String.raw` \| received tracestate: "bar01=01,bar02=02,.*\(287 chars\)" \| ` +
+        String.raw`expected no tracestate \| TC-21 TC-26: 32 member\(s\) sent on `,
+    ),
   );
   assert.match(
     lines[lines.length - 1],

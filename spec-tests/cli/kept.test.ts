@@ -22,7 +22,7 @@ function keptBlock(stdout: string, header?: string): string[] {
   return lines.slice(start, end < 0 ? undefined : end).map((l) => l.trim());
 }
 
-test('BG-20 inspect baggage: after the problems, the members kept (decoded, with properties) and the header sent on', async () => {
+test('BG-20 inspect baggage: after the problems, members kept (decoded, with properties), header sent on', async () => {
   const r = await cli(['inspect', 'baggage', 'user=alice%20smith;role=admin, bad key=1,n=%E2%9C%93']);
   assert.is(r.code, 1);
   assert.ok(r.stdout.indexOf('[BG-3]') < r.stdout.indexOf('kept:'), 'the block comes after the problems');
@@ -65,7 +65,7 @@ test('TC-26 inspect tracestate: an invalid tracestate keeps nothing and sends no
   assert.equal(keptBlock(r.stdout), ['kept: nothing: the whole tracestate is discarded [TC-26]', 'sends on: nothing']);
 });
 
-test('TC-28 inspect tracestate: a repeated key is kept once, the left-most, and sent on without the repeat', async () => {
+test('TC-28 inspect tracestate: a repeated key is kept once, the left-most, sent on without the repeat', async () => {
   const r = await cli(['inspect', 'tracestate', 'rojo=1,congo=2,rojo=3']);
   assert.is(r.code, 0);
   assert.match(r.stdout, /warning duplicate-key \[TC-28\]/);

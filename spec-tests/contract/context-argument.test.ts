@@ -46,7 +46,9 @@ for (const [name, p] of Object.entries(PROPAGATORS)) {
         for (const method of ['inject', 'extract'] as const) {
           const error = thrown(() => p[method](bad as never, { ...carrier }));
           assert.instance(error, TypeError, `${method}(${String(bad)})`);
-          const expected = `${method}(context, carrier): context must be a Context (ROOT_CONTEXT or context.active()), got ${typeof bad}`;
+          const expected =
+            `${method}(context, carrier): context must be a Context (ROOT_CONTEXT or context.active()), ` +
+            `got ${typeof bad}`;
           assert.is((error as Error).message, expected);
         }
       }

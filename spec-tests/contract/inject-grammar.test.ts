@@ -311,7 +311,7 @@ const response = new W3CTraceResponsePropagator();
 
 // --- properties ----------------------------------------------------------------------------
 
-test('TC-10 TC-22 TC-23 TC-31 BG-3 BG-8 W3CTraceContextPropagator and W3CBaggagePropagator write only grammar-valid headers, whatever the caller built', () => {
+test('TC-10 TC-22 TC-23 TC-31 BG-3 BG-8 trace-context and baggage propagators write only grammar-valid headers', () => {
   fc.assert(
     fc.property(fc.oneof(anyContext, tracerContext), (ctx) => {
       injectChecked(traceContext, ctx);
@@ -322,7 +322,7 @@ test('TC-10 TC-22 TC-23 TC-31 BG-3 BG-8 W3CTraceContextPropagator and W3CBaggage
   );
 });
 
-test('TC-34 W3CTraceResponsePropagator writes a grammar-valid Server-Timing, whatever the context and the value already there', () => {
+test('TC-34 W3CTraceResponsePropagator writes a grammar-valid Server-Timing, whatever context and prior value', () => {
   fc.assert(
     fc.property(fc.oneof(anyContext, tracerContext), weirdString, (ctx, existing) => {
       const carrier = injectChecked(response, ctx, { 'server-timing': existing });
@@ -396,7 +396,7 @@ const otelContext: fc.Arbitrary<api.Context> = fc.oneof(
     ),
 );
 
-test('TC-10 TC-22 TC-23 BG-3 BG-8 the OpenTelemetry bridge writes only grammar-valid headers, whatever OpenTelemetry values the caller built', () => {
+test('TC-10 TC-22 TC-23 BG-3 BG-8 the OpenTelemetry bridge writes only grammar-valid headers, whatever given', () => {
   fc.assert(
     fc.property(otelContext, (ctx) => {
       injectChecked(otel.traceContext as TextMapPropagator, ctx as Context);

@@ -75,7 +75,7 @@ test('TC-34 demo: service 2 reports api2_span in Server-Timing and service 1 rea
   );
 });
 
-test('TC-16 demo --otel: the same two services on the OpenTelemetry SDK with w3c-propagation/otel pass the same checks', async () => {
+test("TC-16 demo --otel: the services on OpenTelemetry's SDK with w3c-propagation/otel pass the checks", async () => {
   const [port1, port2] = await freePorts(2);
   const run = await runNode(RUN, ['--otel', '--port1', String(port1), '--port2', String(port2)]);
   assert.is(run.code, 0, run.stderr);

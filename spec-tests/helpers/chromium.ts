@@ -18,7 +18,9 @@ export interface FoundChromium {
 }
 
 const HOW =
-  "the tests take Chromium from CHROMIUM_PATH (a Chromium binary), else the system's (apt-get install -y --no-install-recommends chromium), else the @sparticuz/chromium devDependency (npm ci installs it)";
+  'the tests take Chromium from CHROMIUM_PATH (a Chromium binary), ' +
+  "else the system's (apt-get install -y --no-install-recommends chromium), " +
+  'else the @sparticuz/chromium devDependency (npm ci installs it)';
 
 function systemChromium(env: NodeJS.ProcessEnv): string | undefined {
   const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...SYSTEM_DIRS];
@@ -45,7 +47,8 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
     reason = error instanceof Error ? error.message : String(error);
   }
   throw new Error(
-    `no Chromium found (no CHROMIUM_PATH, none of ${SYSTEM_NAMES.join(', ')} on the PATH or in ${SYSTEM_DIRS.join(', ')}, and @sparticuz/chromium failed: ${reason}); ${HOW}`,
+    `no Chromium found (no CHROMIUM_PATH, none of ${SYSTEM_NAMES.join(', ')} on the PATH ` +
+      `or in ${SYSTEM_DIRS.join(', ')}, and @sparticuz/chromium failed: ${reason}); ${HOW}`,
   );
 }
 

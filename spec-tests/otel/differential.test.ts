@@ -210,7 +210,7 @@ test('vs @opentelemetry/core, T1 (TC-13): several traceparent values', () => {
   assert.equal(bridgeTc({ traceparent: [TP] }), coreTc({ traceparent: [TP] }));
 });
 
-test('vs @opentelemetry/core, baggage: agree on spec-following headers (unique token keys, encoded values, OWS)', () => {
+test('vs @opentelemetry/core, baggage: agree on spec-following headers: unique token keys, encoded values, OWS', () => {
   fc.assert(
     fc.property(uniqueBaggageEntries, ows, (list, pad) => {
       const header = list.map(([k, v]) => `${pad}${k}${pad}=${pad}${encodeURIComponent(v)}${pad}`).join(',');
@@ -220,7 +220,7 @@ test('vs @opentelemetry/core, baggage: agree on spec-following headers (unique t
   );
 });
 
-test('vs @opentelemetry/core, baggage: B1 (BG-19) repeated keys, B2 (BG-6, BG-15) metadata, and the parsing classes', () => {
+test('vs @opentelemetry/core, baggage: B1 (BG-19) repeated keys, B2 (BG-6, BG-15) metadata, parsing classes', () => {
   const cases: [string, string, Members | undefined, Members | undefined][] = [
     [
       'B1 BG-19',
@@ -278,7 +278,7 @@ test('vs @opentelemetry/core, baggage: B1 (BG-19) repeated keys, B2 (BG-6, BG-15
 
 const traceFlags = fc.integer({ min: 0, max: 255 });
 
-test('vs @opentelemetry/core, inject: the same headers from OpenTelemetry span contexts and TraceStates, but flags masked (class 3, TC-10)', () => {
+test('vs @opentelemetry/core, inject: same headers from OpenTelemetry values, flags masked (class 3, TC-10)', () => {
   fc.assert(
     fc.property(
       hex(32),
@@ -334,7 +334,7 @@ test('vs @opentelemetry/core, inject baggage: the same header for spec-following
   );
 });
 
-test('vs @opentelemetry/core, inject baggage: what core would send invalid, the bridge sends valid or not at all (classes 8-10, BG-3)', () => {
+test("vs @opentelemetry/core, inject baggage: core's invalid is sent valid or not at all (classes 8-10, BG-3)", () => {
   const bag = (record: Record<string, api.BaggageEntry>) =>
     api.propagation.setBaggage(OTEL_ROOT, api.propagation.createBaggage(record));
   const both = (ctx: api.Context): [string | undefined, string | undefined] => {

@@ -65,7 +65,7 @@ test('TC-14 extract keeps the whole flags byte, inject sends only the known bits
   assert.is(inject(ctx).traceparent, `00-${TID}-${SID}-03`);
 });
 
-test('TC-18 TC-19 tracestate: not read without a valid traceparent; an invalid one reads as empty and is not sent (TC-26, TC-31)', () => {
+test('TC-18 TC-19 tracestate: unread without a valid traceparent; if invalid: empty, not sent (TC-26, TC-31)', () => {
   assert.is(
     api.trace.getSpanContext(
       traceContext.extract(ROOT, { traceparent: 'bad', tracestate: 'rojo=1' }, api.defaultTextMapGetter),
@@ -107,14 +107,14 @@ test('TC-33 pass-through keeps a valid 529-char tracestate whole; changed by Ope
   assert.is(inject(changed, traceContext).tracestate, ['mine=x', agent, ...upstream.slice(0, 28)].join(','));
 });
 
-test('TC-3 inject: nothing for ids OpenTelemetry accepts but the spec does not (upper case), nor for those it rejects', () => {
+test('TC-3 inject: nothing for ids OpenTelemetry accepts but the spec not (upper case), nor ones it rejects', () => {
   assert.equal(inject(withSpan({ traceId: TID.toUpperCase(), spanId: SID, traceFlags: 1 })), {});
   assert.ok(api.isSpanContextValid({ traceId: TID.toUpperCase(), spanId: SID, traceFlags: 1 }));
   assert.equal(inject(withSpan({ traceId: TID, spanId: 'xyz', traceFlags: 1 })), {});
   assert.equal(inject(ROOT), {});
 });
 
-test('TC-2 TC-10 inject: whatever the span context holds, the traceparent matches the grammar, and only when api.isSpanContextValid agrees', () => {
+test('TC-2 TC-10 inject: any span context gives a valid traceparent, only when api.isSpanContextValid agrees', () => {
   const id = (n: number) =>
     fc.oneof(
       fc.stringMatching(new RegExp(`^[0-9a-fA-F]{${n}}$`)),
@@ -138,7 +138,7 @@ test('TC-2 TC-10 inject: whatever the span context holds, the traceparent matche
   );
 });
 
-test('inject: a TraceState made by OpenTelemetry or by hand is sent through its serialize(), checked and truncated (TC-22, TC-29)', () => {
+test('inject: a TraceState of OpenTelemetry or by hand goes via serialize(), checked, truncated (TC-22, TC-29)', () => {
   const sc = (traceState: api.TraceState) => withSpan({ traceId: TID, spanId: SID, traceFlags: 1, traceState });
   assert.is(inject(sc(new CoreTraceState('rojo=1').set('congo', '2'))).tracestate, 'congo=2,rojo=1');
   assert.is(inject(sc(api.createTraceState('rojo=1'))).tracestate, 'rojo=1');
@@ -168,7 +168,7 @@ test('inject: a TraceState made by OpenTelemetry or by hand is sent through its 
   assert.is(inject(sc(new TraceState('x=1'))).tracestate, 'x=1');
 });
 
-test("TC-21 .. TC-30 inject: any text a foreign TraceState writes goes out exactly as this library's parser sends it, from the bridge and the core propagator alike", () => {
+test("TC-21 .. TC-30 inject: a foreign TraceState's text goes out as our parser sends it (bridge and core)", () => {
   const handMade = (text: string): api.TraceState => ({
     get: () => undefined,
     set() {
@@ -209,7 +209,7 @@ test("TC-21 .. TC-30 inject: any text a foreign TraceState writes goes out exact
   );
 });
 
-test('suppressTracing (a @opentelemetry/core context key) stops both propagators injecting; extract is unaffected', () => {
+test('suppressTracing (a @opentelemetry/core context key) stops both propagators injecting; extract unaffected', () => {
   const ctx = withBaggage({ a: { value: '1' } }, withSpan({ traceId: TID, spanId: SID, traceFlags: 1 }));
   assert.equal(Object.keys(inject(ctx)), ['traceparent', 'baggage']);
   assert.equal(inject(suppressTracing(ctx)), {});
@@ -292,7 +292,7 @@ test('BG-23 extract: prototype-named keys are entries like any other; no prototy
   assert.is(inject(api.propagation.setBaggage(ROOT, bag)).baggage, header);
 });
 
-test("extract: OpenTelemetry's Baggage interface over the parsed header; a change gives OpenTelemetry's own Baggage", () => {
+test("extract: an OpenTelemetry Baggage interface over the parsed header; a change gives OpenTelemetry's own", () => {
   const bag = api.propagation.getBaggage(baggage.extract(ROOT, { baggage: 'a=1;p, b=2' }, api.defaultTextMapGetter))!;
   assert.is(bag.getEntry('b')?.value, '2');
   assert.is(bag.getEntry('absent'), undefined);
@@ -321,7 +321,7 @@ test("extract: OpenTelemetry's Baggage interface over the parsed header; a chang
   assert.is(bag.getEntry('b')?.value, '2');
 });
 
-test('BG-19 TC-33 pass-through: received baggage is sent as parsed, in its order; of repeated keys the first, as OpenTelemetry code reads it', () => {
+test('BG-19 TC-33 pass-through: baggage sent as parsed, in order; of repeated keys the one OpenTelemetry reads', () => {
   const forward = (header: string) =>
     inject(baggage.extract(ROOT, { baggage: header }, api.defaultTextMapGetter), baggage).baggage;
   assert.is(forward('b=1, 7=2;p'), 'b=1,7=2;p');
@@ -334,7 +334,7 @@ test('BG-19 TC-33 pass-through: received baggage is sent as parsed, in its order
   assert.is(before, 'k=caf%C3%A9;t=A');
 });
 
-test('BG-8 BG-21 inject: values encoded, lone surrogates as U+FFFD, empty values kept, non-token keys and non-string values left out', () => {
+test('BG-8 BG-21 inject: values encoded, lone surrogate as U+FFFD, empty kept; non-token keys, non-strings out', () => {
   const header = inject(
     withBaggage({
       a: { value: 'x y,z' },
@@ -349,7 +349,7 @@ test('BG-8 BG-21 inject: values encoded, lone surrogates as U+FFFD, empty values
   assert.equal(inject(withBaggage({ 'no good': { value: '1' } })), {});
 });
 
-test('BG-7 BG-15 inject: metadata is sent as properties when it reads as properties, encoded; dropped otherwise', () => {
+test('BG-7 BG-15 inject: metadata is sent as properties when it reads as properties, encoded; else dropped', () => {
   const meta = (text: string) => api.baggageEntryMetadataFromString(text);
   const out = (m: api.BaggageEntryMetadata) => inject(withBaggage({ k: { value: 'v', metadata: m } })).baggage;
   assert.is(out(meta('ttl=30;secure')), 'k=v;ttl=30;secure');
@@ -364,7 +364,7 @@ test('BG-7 BG-15 inject: metadata is sent as properties when it reads as propert
   assert.is(out(throwing), 'k=v');
 });
 
-test('BG-8 BG-16 BG-17 BG-21 inject: whatever the baggage holds, the header matches the grammar and reads back as what was sent', () => {
+test('BG-8 BG-16 BG-17 BG-21 inject: any baggage gives a grammar-valid header that reads back as sent', () => {
   const metadata = fc.option(fc.oneof(fc.constantFrom('p=1', 'p;q=%41', 'x=a b'), fc.string({ maxLength: 12 })), {
     nil: undefined,
   });
@@ -428,7 +428,7 @@ test('createOtelPropagators: a clear TypeError without the api module; composite
   assert.equal(baggage.fields(), ['baggage']);
 });
 
-test('BG-23 TC-11 hostile carriers and getters: extract never throws, never changes the carrier, and leaves the context as it was when nothing is valid', () => {
+test('BG-23 TC-11 hostile carriers: extract never throws or alters the carrier; none valid: the same context', () => {
   const names = ['traceparent', 'tracestate', 'baggage'];
   const samples = [TRACEPARENTS, TRACESTATES, BAGGAGES];
   const pairs = fc.array(
@@ -463,7 +463,7 @@ test('BG-23 TC-11 hostile carriers and getters: extract never throws, never chan
   assertPrototypesClean();
 });
 
-test("without a getter or setter (called directly), the library's defaults read and write Headers, Map and plain objects", () => {
+test('without a getter or setter (called directly), the defaults read and write Headers, Map and plain objects', () => {
   const headers = new Headers({ TraceParent: TP, baggage: 'a=1' });
   const ctx = composite.extract(ROOT, headers);
   assert.is(api.trace.getSpanContext(ctx)?.spanId, SID);

@@ -79,8 +79,14 @@ test('extract, then a child span set over the received one: the given context is
   const base = api.ROOT_CONTEXT.setValue(KEYS[0]!, 'app value');
   const counting: api.Context = {
     getValue: (key) => base.getValue(key),
-    setValue: (key, value) => (copies++, base.setValue(key, value)),
-    deleteValue: (key) => (copies++, base.deleteValue(key)),
+    setValue: (key, value) => {
+      copies++;
+      return base.setValue(key, value);
+    },
+    deleteValue: (key) => {
+      copies++;
+      return base.deleteValue(key);
+    },
   };
   const { composite } = createOtelPropagators(api);
   const headers = {

@@ -51,7 +51,7 @@ async function call(headers: Record<string, string>): Promise<Reply> {
   return JSON.parse(text) as Reply;
 }
 
-test("TC-16 TC-17 the spans share the caller's trace, each parent is right and remote; BG baggage arrives with its properties", async () => {
+test("TC-16 TC-17 spans share the caller's trace, parents right, remote; BG baggage keeps its properties", async () => {
   const reply = await call({
     traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`,
     tracestate: 'rojo=00f067aa0ba902b7',
@@ -81,7 +81,7 @@ test("TC-16 TC-17 the spans share the caller's trace, each parent is right and r
   assert.is(reply.back!.received.baggage, 'tier=gold;ttl=30,user=caf%C3%A9,hello=world');
 });
 
-test("TC-27 TC-33 tracestate: the SDK's sampler set a member through the bridge's TraceState; it arrives first, the caller's kept", async () => {
+test("TC-27 TC-33 tracestate: the SDK sampler's member (via the bridge) arrives first, the caller's kept", async () => {
   const reply = await call({
     traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`,
     tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
@@ -95,14 +95,14 @@ test("TC-27 TC-33 tracestate: the SDK's sampler set a member through the bridge'
   assert.is(plain.back!.received.tracestate, undefined);
 });
 
-test('TC-14 an unsampled caller: ParentBasedSampler records nothing in either service, and the trace still propagates', async () => {
+test('TC-14 an unsampled caller: ParentBasedSampler records nothing in either service; trace propagates', async () => {
   const reply = await call({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-00` });
   assert.equal(reply.spans, []);
   assert.equal(reply.back!.spans, []);
   assert.match(reply.back!.received.traceparent as string, new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-00$`));
 });
 
-test('TC-11 an invalid traceparent starts a new trace; the tracestate that came with it is not read (TC-18)', async () => {
+test('TC-11 an invalid traceparent starts a new trace; the tracestate with it is not read (TC-18)', async () => {
   const reply = await call({ traceparent: `00-${TRACE_ID.toUpperCase()}-${CALLER_SPAN}-01`, tracestate: 'rojo=1' });
   const [frontSpan] = reply.spans;
   assert.is(frontSpan!.parentSpanId, null);
@@ -111,7 +111,7 @@ test('TC-11 an invalid traceparent starts a new trace; the tracestate that came 
   assert.is(reply.back!.received.tracestate, undefined);
 });
 
-test('TC-16 what the SDK does with the random flag: its child spans carry the sampled bit only, so an incoming 03 leaves as 01', async () => {
+test("TC-16 random flag: the SDK's child spans keep only the sampled bit, so a received 03 leaves as 01", async () => {
   // The propagator reads and writes the flag (extract keeps 0x03, inject writes flags & 0x03);
   // @opentelemetry/sdk-trace 3.1.1 builds a child's flags from its sampling decision alone.
   const reply = await call({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-03` });

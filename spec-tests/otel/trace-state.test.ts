@@ -16,7 +16,7 @@ function asOtel(ts: api.TraceState): api.TraceState {
   return ts;
 }
 
-test("our TraceState fits OpenTelemetry's interface as it is, but its set throws where OpenTelemetry's ignores (TC-22)", () => {
+test("our TraceState fits OpenTelemetry's interface; its set throws where OpenTelemetry's ignores (TC-22)", () => {
   const ours = asOtel(new TraceState('rojo=1'));
   assert.is(ours.set('congo', '2').serialize(), 'congo=2,rojo=1');
   assert.throws(() => ours.set('Bad Key', 'x'), TypeError);
@@ -75,7 +75,7 @@ test('TC-28 set: a 33rd member drops the right-most (OpenTelemetry ignores such 
   assert.is(new CoreTraceState(full).set('new', '1').get('new'), undefined);
 });
 
-test('TC-29 TC-30 serialize: over 512 chars, whole members go, long ones first (OpenTelemetry refuses the set instead)', () => {
+test('TC-29 TC-30 serialize: over 512 chars, whole members go, long ones first (OpenTelemetry refuses the set)', () => {
   const long = 'v'.repeat(200);
   let ts = new OtelTraceState();
   for (const k of ['a', 'b', 'c']) ts = ts.set(k, long);

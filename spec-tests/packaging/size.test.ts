@@ -17,7 +17,8 @@ for (const entry of SIZE_ENTRIES) {
     const row = await measureEntry(entry);
     assert.ok(
       row.gzip <= budget,
-      `${row.gzip} B gzip (${row.min} B min) > ${budget} B; largest sources: ${describeInputs(row)}. Run \`npm run size\` for the table.`,
+      `${row.gzip} B gzip (${row.min} B min) > ${budget} B; largest sources: ${describeInputs(row)}. ` +
+        'Run `npm run size` for the table.',
     );
   });
 }
@@ -34,7 +35,7 @@ test('size: the traceparent bundle holds the traceparent codec and no other form
   );
 });
 
-test('size: npm run size:floor still cuts the bundle down to what the propagators run, and that still propagates', async () => {
+test('size: npm run size:floor still cuts the bundle to what the propagators run, which still propagates', async () => {
   const floor = await measureSizeFloor(); // throws when the reduced bundle stops propagating
   const budget = SIZE_ENTRIES.find((e) => e.id === 'w3c-propagators')!.budget!;
   assert.ok(floor.built <= budget, `${floor.built} B`);

@@ -262,7 +262,7 @@ test('vendoring: the core imports only other core files', () => {
   }
 });
 
-test('vendoring: the OpenTelemetry bridge (src/otel) imports no package, not even @opentelemetry/api types, and no node: module', () => {
+test('vendoring: src/otel imports no package, not even @opentelemetry/api types, and no node: module', () => {
   const files = otelFiles();
   assert.ok(files.includes('otel/index'), `found the bridge: ${files.join(', ')}`);
   const core = new Set(coreFiles());
@@ -278,7 +278,7 @@ test('vendoring: the OpenTelemetry bridge (src/otel) imports no package, not eve
   }
 });
 
-test('vendoring: the whole core (src/ without node/ and otel/) type-checks alone, without DOM or Node types, erasable', () => {
+test('vendoring: the core (src/ but node/ and otel/) type-checks alone, without DOM or Node types, erasable', () => {
   const files = coreFiles();
   assert.ok(files.length >= 10, `found the core files: ${files.join(', ')}`);
   const r = typeCheckAlone(files, { erasable: true });

@@ -92,8 +92,9 @@ for (const path of Object.keys(PATHS)) {
     assert.equal(
       ours.map(describe),
       [],
-      `${path}: V8 tenured ${ours.length} allocation site(s). A literal ([] or {}) on this path makes every caller's objects ` +
-        'old once one caller keeps them: use emptyList() / blankObject() from src/internal/alloc.ts',
+      `${path}: V8 tenured ${ours.length} allocation site(s). ` +
+        "A literal ([] or {}) on this path makes every caller's objects old once one caller keeps them: " +
+        'use emptyList() / blankObject() from src/internal/alloc.ts',
     );
   });
 }

@@ -31,7 +31,10 @@ const fields = fc.record({
   traceFlags: fc.integer({ min: 0, max: 255 }),
 });
 
-/** The model's reading of a desc value: the fields when it is a valid trace value (TC-2..TC-9, TC-34), else undefined. */
+/**
+ * The model's reading of a desc value: the fields when it is a valid trace value
+ * (TC-2..TC-9, TC-34), else undefined.
+ */
 function modelDesc(desc: string): TraceparentFields | undefined {
   const m = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-[\s\S]*)?$/.exec(desc);
   if (
@@ -69,7 +72,10 @@ const anyCase = (word: string) =>
     .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
     .map((up) => [...word].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
 
-/** A parameter value as written: a token when it can be one and the coin says so, else a quoted-string, some chars escaped. */
+/**
+ * A parameter value as written: a token when it can be one and the coin says so, else a
+ * quoted-string, some chars escaped.
+ */
 function writeValue(text: string, asToken: boolean, escapes: boolean[]): string {
   if (asToken && isToken(text)) return text;
   const body = [...text]

@@ -36,9 +36,8 @@ for (const o of outcomes) {
   console.log(`${status} ${o.name.padEnd(9)} ${line.padEnd(34)} ${o.version}`);
 }
 const bad = outcomes.filter((o) => !o.ok);
-console.log(
-  `${outcomes.length - bad.length} of ${outcomes.length} runtimes passed in ${((Date.now() - start) / 1000).toFixed(1)}s`,
-);
+const seconds = ((Date.now() - start) / 1000).toFixed(1);
+console.log(`${outcomes.length - bad.length} of ${outcomes.length} runtimes passed in ${seconds}s`);
 if (bad.length > 0) {
   console.error(`RUNTIME MATRIX FAILED: ${bad.map((o) => o.name).join(', ')} (see above)`);
   process.exitCode = 1;

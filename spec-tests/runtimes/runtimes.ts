@@ -210,7 +210,8 @@ const workerd: Runtime = {
       );
       const http =
         `HTTP ${url.host}: in  traceparent ${traceparent}\n` +
-        `${' '.repeat(url.host.length + 6)}out traceparent ${response.headers.get('traceparent')}, baggage ${response.headers.get('baggage')}`;
+        `${' '.repeat(url.host.length + 6)}out traceparent ${response.headers.get('traceparent')}, ` +
+        `baggage ${response.headers.get('baggage')}`;
       return {
         version: `${packageVersion('workerd')} (miniflare ${packageVersion('miniflare')})`,
         output: `${http}\n${body.smoke.report}`,
@@ -258,8 +259,9 @@ const quickjs: Runtime = {
           const hex = hostRandomBytes(bytes.length);
           for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
         };
-        const globals = ['crypto', 'Headers', 'process', 'navigator', 'fetch'].filter((k) => typeof globalThis[k] !== 'undefined');
-        print('globals: ' + (globals.length ? globals.join(', ') : 'none of crypto, Headers, process, navigator, fetch'));
+        const names = ['crypto', 'Headers', 'process', 'navigator', 'fetch'];
+        const globals = names.filter((k) => typeof globalThis[k] !== 'undefined');
+        print('globals: ' + (globals.length ? globals.join(', ') : 'none of ' + names.join(', ')));
         print(runSmoke({ runtime: 'quickjs', randomSource }).report);
       `;
       const result = vm.evalCode(entry, 'spec-tests/runtimes/quickjs-entry.js', { type: 'module' });

@@ -361,7 +361,10 @@ export function runSmoke(options: SmokeOptions = {}): SmokeResult {
 
   const failed = failures.length;
   const line = `${runtime}: ${passed} passed, ${failed} failed`;
-  const environment = `${runtime}${detected.version ? ' ' + detected.version : ''} (detected as ${detected.name}; ids from ${source}; ${nativeHeaders ? 'native Headers' : 'Headers stand-in: the runtime has no Fetch API'})`;
+  const headersKind = nativeHeaders ? 'native Headers' : 'Headers stand-in: the runtime has no Fetch API';
+  const environment =
+    `${runtime}${detected.version ? ' ' + detected.version : ''} ` +
+    `(detected as ${detected.name}; ids from ${source}; ${headersKind})`;
   const report = [environment, ...failures.map((f) => `  FAIL ${f}`), line].join('\n');
   return { runtime, version: detected.version, passed, failed, failures, environment, line, report };
 }

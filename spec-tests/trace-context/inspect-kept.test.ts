@@ -9,7 +9,7 @@ import { inspectTraceparent, inspectTraceState } from '../../src/index.js';
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 const P = '00f067aa0ba902b7';
 
-test('TC-10 a valid traceparent: kept are its ids and flags as received; sent on as version 00 with unknown bits cleared', () => {
+test('TC-10 a valid traceparent: ids and flags kept as received; sent on as version 00, unknown bits cleared', () => {
   const r = inspectTraceparent(`cc-${T}-${P}-ff-future`);
   assert.ok(r.valid);
   assert.equal(r.kept, { value: { traceId: T, spanId: P, traceFlags: 0xff }, sends: `00-${T}-${P}-03` });

@@ -27,7 +27,14 @@ test('TC-11 an invalid traceparent leaves the context unchanged', () => {
 
 test('TC-18 tracestate is not read without a valid traceparent', () => {
   let reads = 0;
-  const getter = { keys: () => [], get: (_c: unknown, k: string) => (k === 'tracestate' ? (reads++, 'a=1') : 'bad') };
+  const getter = {
+    keys: () => [],
+    get: (_c: unknown, k: string) => {
+      if (k !== 'tracestate') return 'bad';
+      reads++;
+      return 'a=1';
+    },
+  };
   p.extract(ROOT_CONTEXT, {}, getter);
   assert.is(reads, 0);
 });
@@ -150,7 +157,10 @@ test('CompositePropagator runs every propagator in order and merges fields', () 
   const calls: string[] = [];
   const fake = (name: string): TextMapPropagator => ({
     inject: () => void calls.push(`inject ${name}`),
-    extract: (ctx) => (calls.push(`extract ${name}`), ctx),
+    extract: (ctx) => {
+      calls.push(`extract ${name}`);
+      return ctx;
+    },
     fields: () => [name, 'traceparent'],
   });
   const c = new CompositePropagator({ propagators: [p, fake('x'), fake('y')] });

@@ -153,7 +153,7 @@ test('TC-28 set never leaves a duplicate and keeps at most 32 members', () => {
   );
 });
 
-test('TC-31 a parsed tracestate serializes to its members joined, whether or not the input had OWS or empty members', () => {
+test('TC-31 a parsed tracestate serializes to its members joined, with or without OWS or empty members', () => {
   const ows = fc.constantFrom('', ' ', '\t', ' \t ');
   fc.assert(
     fc.property(members, fc.array(fc.tuple(ows, ows, fc.boolean()), { minLength: 33, maxLength: 33 }), (ms, pads) => {

@@ -215,7 +215,9 @@ test('the README anchors table counts the current corpus (run npm run vectors:an
   assert.ok(section, 'README has the <!-- vectors:anchors --> section');
   const counts = { traceparent: 0, tracestate: 0, baggage: 0 };
   for (const c of all) counts[c.header]++;
-  const sizes = `${traceContext.cases.length} trace-context cases (${counts.traceparent} traceparent, ${counts.tracestate} tracestate) and ${baggage.cases.length} baggage cases`;
+  const sizes =
+    `${traceContext.cases.length} trace-context cases ` +
+    `(${counts.traceparent} traceparent, ${counts.tracestate} tracestate) and ${baggage.cases.length} baggage cases`;
   assert.ok(readme.replace(/\s+/g, ' ').includes(sizes), `the Test vectors section says: ${sizes}`);
   for (const [header, n] of Object.entries(counts)) {
     assert.match(section!, new RegExp(`\\| ${header} \\|[^\\n]*/ ${n} \\|`), `a ${header} row out of ${n} cases`);

@@ -11,7 +11,8 @@ export const NOT_SHOWABLE: Readonly<Record<string, string>> = {
   'TC-15': 'how a new trace sets the random flag: id generation, not reading a header',
   'TC-17': 'what a child span changes before sending: a mutation, while the corpus output is the pure re-serialization',
   'TC-18':
-    'needs an invalid traceparent next to a tracestate, and a case holds one header (tracestate cases run with a valid parent)',
+    'needs an invalid traceparent next to a tracestate, and a case holds one header ' +
+    '(tracestate cases run with a valid parent)',
   'TC-27': 'where set() puts a member: a mutation through the API, not in any received header',
   'TC-32': 'random id generation for new traces',
   'TC-34': 'the Server-Timing response header, which the corpus does not cover',

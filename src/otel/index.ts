@@ -31,7 +31,10 @@ export type { TextMapPropagator, TextMapGetter, TextMapSetter } from '../propaga
 export type { Context } from '../context/context.js';
 
 export interface OtelPropagatorsOptions {
-  /** Longest tracestate read on extract (all fields joined); longer is dropped. Default 32,768 (`TRACESTATE_MAX_INPUT_LENGTH`). */
+  /**
+   * Longest tracestate read on extract (all fields joined); longer is dropped.
+   * Default 32,768 (`TRACESTATE_MAX_INPUT_LENGTH`).
+   */
   maxTraceStateLength?: number;
   /**
    * Baggage limits for both directions, as `W3CBaggagePropagator` takes them: unset fields keep
@@ -63,7 +66,8 @@ export function createOtelPropagators(api: OtelApi, options: OtelPropagatorsOpti
   ];
   if (fns.some((f) => typeof f !== 'function')) {
     throw new TypeError(
-      'createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), with trace, propagation, baggageEntryMetadataFromString and createContextKey',
+      'createOtelPropagators(api): api must be the @opentelemetry/api module namespace (import * as api), ' +
+        'with trace, propagation, baggageEntryMetadataFromString and createContextKey',
     );
   }
   const traceContext = new OtelTraceContextPropagator(api, { maxTraceStateLength: options.maxTraceStateLength });

@@ -203,7 +203,8 @@ export function scanMetric(s: string, i: number, scan: MetricScan): number {
   i = skipOws(s, i, n);
   scan.nameStart = i;
   i = scan.nameEnd = skipToken(s, i);
-  if (i === scan.nameStart) return i >= n || s.charCodeAt(i) === COMMA ? i : fail(s, i, SCAN_NAME, scan, false); // an empty element
+  // an empty element
+  if (i === scan.nameStart) return i >= n || s.charCodeAt(i) === COMMA ? i : fail(s, i, SCAN_NAME, scan, false);
   for (;;) {
     i = skipOws(s, i, n);
     if (i >= n || s.charCodeAt(i) === COMMA) return i;

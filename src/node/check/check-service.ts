@@ -174,7 +174,8 @@ async function probe(url: URL, client: ServiceClient, callbacks: CallbackServer,
   if (r.error) throw new CheckError('unreachable', `${url.href}: ${r.error.code ?? r.error.message}`);
   throw new CheckError(
     'protocol',
-    `${url.href} answered HTTP ${r.status} but made no callback: a W3C test service takes POST with a JSON array of { url, arguments } and POSTs to each url with the headers it propagates`,
+    `${url.href} answered HTTP ${r.status} but made no callback: a W3C test service takes POST ` +
+      'with a JSON array of { url, arguments } and POSTs to each url with the headers it propagates',
   );
 }
 
@@ -273,7 +274,8 @@ export async function checkService(url: string | URL, options: CheckOptions = {}
     const left = corpus.cases.filter((c) => !baggage && c.header === BAGGAGE_HEADER).length;
     if (left > 0)
       notes.push(
-        `${left} baggage case(s) of ${corpus.source} not sent: add --baggage (baggage: true) when the service forwards baggage`,
+        `${left} baggage case(s) of ${corpus.source} not sent: ` +
+          'add --baggage (baggage: true) when the service forwards baggage',
       );
     for (const c of corpus.cases) if (baggage || c.header !== BAGGAGE_HEADER) planned.push({ c, corpus, traceparent });
   }

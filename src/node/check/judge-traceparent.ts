@@ -51,7 +51,8 @@ export function readSentTraceparent(lines: readonly string[], missingRules: stri
       return [
         finding(
           ['TC-10'],
-          `flags written as '${value.split('-')[3]}' (0x${wide.toString(16)}): unknown flag bits must be cleared, leaving 2 hex digits`,
+          `flags written as '${value.split('-')[3]}' (0x${wide.toString(16)}): ` +
+            'unknown flag bits must be cleared, leaving 2 hex digits',
         ),
       ];
     const inspection = inspectTraceparent(value);
@@ -105,7 +106,8 @@ export function judgeTraceparent(
     problems.push(
       finding(
         ['TC-16'],
-        `the random flag was ${was} on input and must be sent as received (flags ${sent.traceFlags.toString(16).padStart(2, '0')})`,
+        `the random flag was ${was} on input and must be sent as received ` +
+          `(flags ${sent.traceFlags.toString(16).padStart(2, '0')})`,
       ),
     );
   }

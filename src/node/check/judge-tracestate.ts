@@ -48,10 +48,11 @@ function difference(got: readonly Member[], want: readonly Member[]): string {
   const changed = want.filter(([k, v]) => gotKeys.has(k) && gotKeys.get(k) !== v).map(([k]) => k);
   if (missing.length) parts.push(`missing ${listKeys(missing)}`);
   if (extra.length) parts.push(`unexpected ${listKeys(extra)}`);
-  for (const k of changed.slice(0, 3))
-    parts.push(
-      `${abbreviate(k, 40)}=${JSON.stringify(abbreviate(gotKeys.get(k) ?? '', 40))}, expected ${JSON.stringify(abbreviate(wantKeys.get(k) ?? '', 40))}`,
-    );
+  for (const k of changed.slice(0, 3)) {
+    const sent = JSON.stringify(abbreviate(gotKeys.get(k) ?? '', 40));
+    const expected = JSON.stringify(abbreviate(wantKeys.get(k) ?? '', 40));
+    parts.push(`${abbreviate(k, 40)}=${sent}, expected ${expected}`);
+  }
   if (!missing.length && !extra.length && !changed.length) parts.push('members out of order or repeated');
   return parts.join('; ');
 }
