@@ -74,8 +74,8 @@ class ContextNode implements Context {
     // Too deep: everything from the bottom up, nearest node last, in one new Map.
     const map = new Map(node._v as Map<symbol, unknown>);
     for (let i = nodes.length; i-- > 0; ) {
-      map.set(nodes[i]._k!, nodes[i]._v);
-      if (nodes[i]._k2) map.set(nodes[i]._k2!, nodes[i]._v2);
+      map.set(nodes[i]!._k!, nodes[i]!._v);
+      if (nodes[i]!._k2) map.set(nodes[i]!._k2!, nodes[i]!._v2);
     }
     return new ContextNode(undefined, undefined, map.set(key, value));
   }

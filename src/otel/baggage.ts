@@ -59,7 +59,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     const entries = baggage.getAllEntries();
     let header = '';
     for (let i = 0, count = 0; i < entries.length && count < maxMembers; i++) {
-      const [key, entry] = entries[i];
+      const [key, entry] = entries[i]!;
       if (!isToken(key) || typeof entry?.value !== 'string') continue;
       const member = key + '=' + encodeBaggageValue(entry.value) + properties(entry.metadata);
       if (member.length > maxMemberBytes) continue;

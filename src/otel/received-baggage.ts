@@ -94,7 +94,9 @@ export function formatProperties(props: readonly BaggageProperty[]): string {
   let out = '';
   for (let i = 0; i < props.length; i++)
     out +=
-      (i ? ';' : '') + props[i].key + (props[i].value === undefined ? '' : '=' + encodeBaggageValue(props[i].value!));
+      (i ? ';' : '') +
+      props[i]!.key +
+      (props[i]!.value === undefined ? '' : '=' + encodeBaggageValue(props[i]!.value!));
   return out;
 }
 
@@ -104,7 +106,7 @@ function toOtelBaggage(api: OtelApi, parsed: Baggage): OtelBaggage {
   // V8); `__proto__` is defined as an own entry (BG-23).
   const record: Record<string, OtelBaggageEntry> = {};
   for (let i = 0; i < members.length; i++) {
-    const [key, entry] = members[i];
+    const [key, entry] = members[i]!;
     if (hasOwn.call(record, key)) continue; // a repeated key: the first is kept
     const props = entry.properties;
     const value: OtelBaggageEntry = props

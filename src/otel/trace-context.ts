@@ -43,7 +43,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   private readonly _o: TraceStateParseOptions;
   private readonly _w: TraceStateWarn;
 
-  constructor(api: OtelApi, options: { maxTraceStateLength?: number } = {}) {
+  constructor(api: OtelApi, options: { maxTraceStateLength?: number | undefined } = {}) {
     this._api = api;
     this._suppress = api.createContextKey(SUPPRESS_TRACING_KEY_DESCRIPTION);
     this._o = { maxLength: options.maxTraceStateLength };

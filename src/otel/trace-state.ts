@@ -34,7 +34,7 @@ export class OtelTraceState implements OtelTraceStateLike, Iterable<[string, str
     warn?: TraceStateWarn,
   ) {
     (this as { _s: TraceState })._s = header instanceof TraceState ? header : new TraceState(header, options);
-    (this as { _w?: TraceStateWarn })._w = warn;
+    (this as { _w: TraceStateWarn | undefined })._w = warn;
   }
 
   /** This library's `TraceState` inside. */

@@ -19,7 +19,6 @@ import {
 import {
   getSpan,
   INVALID_SPAN_CONTEXT,
-  isSpanContextValid,
   makeSpanContext,
   NonRecordingSpan,
   setSpan,

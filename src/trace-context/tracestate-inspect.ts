@@ -35,7 +35,7 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
 })();
 
 function classOf(c: number): number {
-  return c < 128 ? CLASS[c] : 0;
+  return c < 128 ? CLASS[c]! : 0;
 }
 
 /** Member of an inspected tracestate. */

@@ -59,8 +59,8 @@ function randomHex(count: number): string {
     let out = '';
     let any = 0;
     for (let i = at; i < at + count; i++) {
-      any |= pool![i];
-      out += byteHex[pool![i]];
+      any |= pool![i]!;
+      out += byteHex[pool![i]!];
     }
     if (any !== 0) return out;
   }

@@ -56,7 +56,7 @@ export function makeSpanContext(
   spanContext.spanId = spanId;
   spanContext.traceFlags = traceFlags;
   spanContext.isRemote = isRemote;
-  spanContext.traceState = traceState;
+  (spanContext as { traceState: TraceStateLike | undefined }).traceState = traceState;
   return spanContext;
 }
 
