@@ -19,6 +19,6 @@ export class CompositePropagator<Carrier = unknown> implements TextMapPropagator
 
   /** Every propagator's fields, each once. */
   fields(): string[] {
-    return [...new Set(this._p.flatMap((p) => p.fields?.() ?? []))];
+    return [...new Set(([] as string[]).concat(...this._p.map((p) => p.fields?.() ?? [])))];
   }
 }
