@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Context: an immutable map from symbol keys to values that flows with a request.
  * Same shape as OpenTelemetry's `Context`, so values can cross between the two.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The baggage the bridge's extract puts in OpenTelemetry's Context: a header this library's
  * codec parsed and found at least one valid member in, behind OpenTelemetry's `Baggage`

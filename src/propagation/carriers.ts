@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The default carrier getter and setter. They understand:
  * - plain objects, with case-insensitive lookup and `string[]` values (Node's

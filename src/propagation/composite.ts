@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 import type { Context } from '../context/context.js';
 import type { TextMapGetter, TextMapPropagator, TextMapSetter } from './propagator.js';
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The Trace Context response propagator (TC-34): the server's span in and out of a response's
  * `Server-Timing` header, as the `trace` metric.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Trace and span ids (TC-5, TC-6, TC-15, TC-32).
  *
