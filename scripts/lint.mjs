@@ -4,7 +4,7 @@
  * exits 1 when any failed.
  *   biome check        lint rules (biome.json) and formatting (fix: npm run format)
  *   check-lines        lines <= 120 characters, which the formatter cannot ensure for strings and comments
- *   typecheck          the core against ES2020 alone, src/node/ with Node's types (src/tsconfig.json)
+ *   typecheck          the core strict against ES2017 alone, src/node/ with Node's types (src/tsconfig.json)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

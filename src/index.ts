@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 // The public surface of w3c-propagation: re-exports only.
 
 // wire codecs

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The W3C `baggage` header and its value (BG-1 .. BG-23).
  *
@@ -136,13 +138,13 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   /** Every member in order, duplicates included. */
   getAllEntries(): [string, BaggageEntry][] {
     const { _k, _e } = this._read();
-    return _k.map((key, i) => [key, _e[i]]);
+    return _k.map((key, i) => [key, _e[i]!]);
   }
 
   /** Every member in order, as `{ key, value, properties? }`. */
   members(): BaggageMember[] {
     const { _k, _e } = this._read();
-    return _k.map((key, i) => ({ key, ..._e[i] }));
+    return _k.map((key, i) => ({ key, ..._e[i]! }));
   }
 
   /**
@@ -177,7 +179,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
       : new Baggage(
           TRUSTED,
           kept,
-          _e.filter((_, i) => !keys.includes(_k[i])),
+          _e.filter((_, i) => !keys.includes(_k[i]!)),
         );
   }
 
@@ -201,7 +203,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   }
 
   /** How Node's `util.inspect` and `console.log` show it: `Baggage(2) [ { key: 'a', value: '1' }, … ]`. */
-  [INSPECT](depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
     const members = this.toJSON();
     return inspect ? `Baggage(${members.length}) ` + inspect(members, options) : members;
   }
@@ -310,7 +312,7 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     if (semi < b) {
       properties = emptyList<BaggageProperty>();
       for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); )
-        properties.push(property(p[1], p[2] === undefined ? p[2] : decodePercent(p[2])));
+        properties.push(property(p[1]!, p[2] === undefined ? p[2] : decodePercent(p[2])));
     }
     keys.push(s.slice(i, skipOws(s, eq, i)));
     entries.push(entry(value, properties));
@@ -363,7 +365,7 @@ export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>)
   const { _k, _e } = baggage._read();
   let header = '';
   for (let i = 0, count = 0; i < _k.length && count < maxMembers; i++) {
-    const member = formatMember(_k[i], _e[i]);
+    const member = formatMember(_k[i]!, _e[i]!);
     if (member.length > maxMemberBytes) continue;
     if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;
     header += (count++ ? ',' : '') + member;

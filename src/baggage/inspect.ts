@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `inspectBaggage`: the slow path for people and the CLI. It reads a header the way
  * `parseBaggage` does and says what is wrong with each member, where, and which rule.
@@ -46,14 +48,14 @@ interface MemberScan {
 
 /** The end of a run of chars of a class from `i`. */
 function scanClass(s: string, i: number, end: number, bit: number): number {
-  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c] & bit; ) i++;
+  for (let c; i < end && (c = s.charCodeAt(i)) < 128 && CHAR_CLASS[c]! & bit; ) i++;
   return i;
 }
 
 /** A value (or property value) of baggage-octets from `i`, decoded; `scan.at` is its end. */
 function scanValue(s: string, i: number, end: number, scan: MemberScan): string {
   let j = i;
-  while (j < end && s.charCodeAt(j) < 128 && CHAR_CLASS[s.charCodeAt(j)] & OCTET_BIT) j++;
+  while (j < end && s.charCodeAt(j) < 128 && CHAR_CLASS[s.charCodeAt(j)]! & OCTET_BIT) j++;
   scan.at = j;
   return decodePercent(s.slice(i, j));
 }
@@ -141,7 +143,7 @@ export function inspectBaggage(
     start = end + 1;
     const bad = scanMember(s, a, b, scan);
     if (bad) {
-      const [code, message, rule] = EXPLAIN[bad];
+      const [code, message, rule] = EXPLAIN[bad]!;
       const c = s.charCodeAt(scan.at);
       if (bad === 5 && c >= 128) {
         errors.add(problem('unencoded-char', `${describeChar(c)} must be percent-encoded as UTF-8`, scan.at, 'BG-8'));
@@ -231,13 +233,13 @@ function checkEscapes(s: string, a: number, b: number, warnings: ProblemList): v
 
 function isValidUtf8(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
+    const b = bytes[i]!;
     const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (n < 0 || i + n > bytes.length - 1) return false;
     const lower = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
     const upper = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
+      const c = bytes[i + k]!;
       if (c < (k === 1 ? lower : 0x80) || c > (k === 1 ? upper : 0xbf)) return false;
     }
     i += n + 1;

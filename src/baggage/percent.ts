@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The percent codec of W3C Baggage values (BG-8 .. BG-15): UTF-8 bytes as `%XX`.
  *

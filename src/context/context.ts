@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Context: an immutable map from symbol keys to values that flows with a request.
  * Same shape as OpenTelemetry's `Context`, so values can cross between the two.
@@ -74,8 +76,8 @@ class ContextNode implements Context {
     // Too deep: everything from the bottom up, nearest node last, in one new Map.
     const map = new Map(node._v as Map<symbol, unknown>);
     for (let i = nodes.length; i-- > 0; ) {
-      map.set(nodes[i]._k!, nodes[i]._v);
-      if (nodes[i]._k2) map.set(nodes[i]._k2!, nodes[i]._v2);
+      map.set(nodes[i]!._k!, nodes[i]!._v);
+      if (nodes[i]!._k2) map.set(nodes[i]!._k2!, nodes[i]!._v2);
     }
     return new ContextNode(undefined, undefined, map.set(key, value));
   }

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 // `w3c-propagation/baggage`: the baggage codec and the percent codec, without Context.
 export {
   Baggage,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 // `w3c-propagation/server-timing`: the Server-Timing `trace` metric codec alone (TC-34), without Context.
 export {
   formatServerTimingTrace,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * What the `inspect*` functions say about a header: the slow path for people and the CLI.
  * The fast `parse*` functions only say "valid or not"; a property test keeps both in step.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The capped problem list every inspector fills, so that a hostile header cannot make its
  * answer huge: the first 32 problems are listed and the rest only counted; the list then ends

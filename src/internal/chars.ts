@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /** Char-level pieces of the header grammars, shared by every codec and inspector. */
 
 /** @internal A space or a tab: OWS (TC-12, BG-6). */

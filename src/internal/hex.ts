@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /** Lowercase hex, as trace and span ids and trace-flags are written (TC-3). */
 
 /** Lowercase hex digit values by char code; -1 for every other ASCII char, upper case included (TC-3). */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The part of `@opentelemetry/api` the bridge uses, declared here as structural types so that
  * this package neither depends on it nor imports it: the user passes their own module in

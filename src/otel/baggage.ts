@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The W3C Baggage propagator for OpenTelemetry JS: this library's codec, working on
  * OpenTelemetry's own `Baggage` through the `@opentelemetry/api` module it is given.
@@ -59,7 +61,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     const entries = baggage.getAllEntries();
     let header = '';
     for (let i = 0, count = 0; i < entries.length && count < maxMembers; i++) {
-      const [key, entry] = entries[i];
+      const [key, entry] = entries[i]!;
       if (!isToken(key) || typeof entry?.value !== 'string') continue;
       const member = key + '=' + encodeBaggageValue(entry.value) + properties(entry.metadata);
       if (member.length > maxMemberBytes) continue;

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `w3c-propagation/otel`: this library's W3C propagators as OpenTelemetry JS propagators,
  * working on OpenTelemetry's own Context, span context and baggage.

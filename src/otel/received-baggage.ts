@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The baggage the bridge's extract puts in OpenTelemetry's Context: a header this library's
  * codec parsed and found at least one valid member in, behind OpenTelemetry's `Baggage`
@@ -94,7 +96,9 @@ export function formatProperties(props: readonly BaggageProperty[]): string {
   let out = '';
   for (let i = 0; i < props.length; i++)
     out +=
-      (i ? ';' : '') + props[i].key + (props[i].value === undefined ? '' : '=' + encodeBaggageValue(props[i].value!));
+      (i ? ';' : '') +
+      props[i]!.key +
+      (props[i]!.value === undefined ? '' : '=' + encodeBaggageValue(props[i]!.value!));
   return out;
 }
 
@@ -104,7 +108,7 @@ function toOtelBaggage(api: OtelApi, parsed: Baggage): OtelBaggage {
   // V8); `__proto__` is defined as an own entry (BG-23).
   const record: Record<string, OtelBaggageEntry> = {};
   for (let i = 0; i < members.length; i++) {
-    const [key, entry] = members[i];
+    const [key, entry] = members[i]!;
     if (hasOwn.call(record, key)) continue; // a repeated key: the first is kept
     const props = entry.properties;
     const value: OtelBaggageEntry = props

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The context the bridge's extract returns: up to two values (the received span and baggage)
  * over the OpenTelemetry context extract was given, in one small object.

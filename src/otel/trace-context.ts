@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The W3C Trace Context propagator for OpenTelemetry JS: this library's codecs, working on
  * OpenTelemetry's own Context through the `@opentelemetry/api` module it is given.
@@ -43,7 +45,7 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   private readonly _o: TraceStateParseOptions;
   private readonly _w: TraceStateWarn;
 
-  constructor(api: OtelApi, options: { maxTraceStateLength?: number } = {}) {
+  constructor(api: OtelApi, options: { maxTraceStateLength?: number | undefined } = {}) {
     this._api = api;
     this._suppress = api.createContextKey(SUPPRESS_TRACING_KEY_DESCRIPTION);
     this._o = { maxLength: options.maxTraceStateLength };

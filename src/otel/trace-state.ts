@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `OtelTraceState`: this library's `TraceState` as OpenTelemetry code expects one.
  *
@@ -34,7 +36,7 @@ export class OtelTraceState implements OtelTraceStateLike, Iterable<[string, str
     warn?: TraceStateWarn,
   ) {
     (this as { _s: TraceState })._s = header instanceof TraceState ? header : new TraceState(header, options);
-    (this as { _w?: TraceStateWarn })._w = warn;
+    (this as { _w: TraceStateWarn | undefined })._w = warn;
   }
 
   /** This library's `TraceState` inside. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The default carrier getter and setter. They understand:
  * - plain objects, with case-insensitive lookup and `string[]` values (Node's
@@ -27,7 +29,7 @@ function lookup(carrier: unknown, key: string): unknown {
   const found: unknown[] = [];
   for (const [k, v] of map ? carrier : Object.entries(carrier))
     if (typeof k === 'string' && k.length === key.length && k.toLowerCase() === key) found.push(v);
-  return found.length > 1 ? found.flat() : found[0];
+  return found.length < 2 ? found[0] : ([] as unknown[]).concat(...found);
 }
 
 /** Keeps strings and arrays of strings; anything else reads as absent. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 import type { Context } from '../context/context.js';
 import type { TextMapGetter, TextMapPropagator, TextMapSetter } from './propagator.js';
 
@@ -19,6 +21,6 @@ export class CompositePropagator<Carrier = unknown> implements TextMapPropagator
 
   /** Every propagator's fields, each once. */
   fields(): string[] {
-    return [...new Set(this._p.flatMap((p) => p.fields?.() ?? []))];
+    return [...new Set(([] as string[]).concat(...this._p.map((p) => p.fields?.() ?? [])))];
   }
 }

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Environment variables as a carrier, for a parent process that hands its context to a child
  * (CLI tools, batch jobs, CI steps), as in OpenTelemetry's "Environment Variables as Context

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Propagators move a `Context` in and out of a carrier: the headers of a request, a
  * message's attributes, anything with string keys and values. Same shapes as

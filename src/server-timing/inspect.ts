@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `inspectServerTimingTrace`: the slow path for people and the CLI. It walks a Server-Timing
  * header with the parser's own scanner (server-timing.ts) and says, for each `trace` metric,

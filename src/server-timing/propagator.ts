@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The Trace Context response propagator (TC-34): the server's span in and out of a response's
  * `Server-Timing` header, as the `trace` metric.
@@ -34,16 +36,9 @@ import {
   SERVER_TIMING_HEADER,
   SERVER_TIMING_TRACE_METRIC,
 } from './server-timing.js';
-import {
-  getSpan,
-  getSpanContext,
-  INVALID_SPAN_CONTEXT,
-  isSpanContextValid,
-  makeSpanContext,
-  type SpanContext,
-} from '../trace/span.js';
+import { getSpan, INVALID_SPAN_CONTEXT, makeSpanContext, type SpanContext } from '../trace/span.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
-import { isOws, skipOws } from '../internal/chars.js';
+import { skipOws } from '../internal/chars.js';
 import { formatValidTraceparent } from '../trace-context/traceparent.js';
 
 const RESPONSE_SPAN_CONTEXT_KEY = createContextKey('w3c-propagation response span context');

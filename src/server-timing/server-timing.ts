@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The Server-Timing `trace` metric (W3C Trace Context Level 2 response, TC-34): a server
  * tells its client where the request landed in the trace.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The W3C Trace Context propagator: `traceparent` and `tracestate` in and out of a carrier.
  *
@@ -19,7 +21,6 @@ import {
 import {
   getSpan,
   INVALID_SPAN_CONTEXT,
-  isSpanContextValid,
   makeSpanContext,
   NonRecordingSpan,
   setSpan,

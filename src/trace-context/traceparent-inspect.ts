@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `inspectTraceparent`: the slow path that says why a traceparent is invalid (TC-2 .. TC-14),
  * for people and the CLI. Valid exactly when `parseTraceparent` is (a property test keeps them agreeing).

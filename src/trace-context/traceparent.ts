@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The `traceparent` header (W3C Trace Context, TC-2 .. TC-14).
  *

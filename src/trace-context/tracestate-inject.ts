@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * What inject sends for a span context's tracestate, whichever implementation holds it: this
  * library's propagator and the OpenTelemetry bridge share it, so both send the same text.

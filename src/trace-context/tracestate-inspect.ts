@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * `inspectTraceState`: the slow path that says why a tracestate is discarded (TC-18 .. TC-30),
  * for people and the CLI. Valid exactly when `parseTraceState` is, with the same options.
@@ -35,7 +37,7 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
 })();
 
 function classOf(c: number): number {
-  return c < 128 ? CLASS[c] : 0;
+  return c < 128 ? CLASS[c]! : 0;
 }
 
 /** Member of an inspected tracestate. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * The `tracestate` header (W3C Trace Context, TC-18 .. TC-33).
  *
@@ -42,7 +44,7 @@ export interface TraceStateParseOptions {
    * without being scanned. Default `TRACESTATE_MAX_INPUT_LENGTH`; never below 512 (TC-29);
    * `Infinity` lifts the cap.
    */
-  maxLength?: number;
+  maxLength?: number | undefined;
 }
 
 /** @internal */
@@ -206,7 +208,7 @@ export class TraceState implements Iterable<[string, string]> {
   /** Members in order, as `[key, value]`. */
   [Symbol.iterator](): IterableIterator<[string, string]> {
     const { k, v } = this._read();
-    return k.map((key, i): [string, string] => [key, v[i]])[Symbol.iterator]();
+    return k.map((key, i): [string, string] => [key, v[i]!])[Symbol.iterator]();
   }
 
   /** Same as `serialize()`, so a tracestate prints as its header. */
@@ -217,11 +219,11 @@ export class TraceState implements Iterable<[string, string]> {
   /** What `JSON.stringify` writes: the members in order, as `{ key, value }`. */
   toJSON(): { key: string; value: string }[] {
     const { k, v } = this._read();
-    return k.map((key, i) => ({ key, value: v[i] }));
+    return k.map((key, i) => ({ key, value: v[i]! }));
   }
 
   /** How Node's `util.inspect` and `console.log` show it: `TraceState(2) [ { key: 'rojo', value: '00f0…' }, … ]`. */
-  [INSPECT](depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
     const members = this.toJSON();
     return inspect ? `TraceState(${members.length}) ` + inspect(members, options) : members;
   }
@@ -237,7 +239,7 @@ function serializeMembers(members: Members, maxLength: number): string {
   let length = text.length;
   for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
     for (let i = parts.length; i-- > 0 && length > maxLength; ) {
-      if (parts[i].length > over) (length -= parts[i].length + 1), (parts[i] = '');
+      if (parts[i]!.length > over) (length -= parts[i]!.length + 1), (parts[i] = '');
     }
   }
   return parts.filter(Boolean).join(',');
@@ -295,8 +297,8 @@ export function parseTraceState(
     // kept, later ones dropped, the rest kept. indexOf over at most 31 earlier keys: linear.
     if (keys.indexOf(key) >= 0) continue;
     keys.push(key);
-    values.push(v);
-    canonical += key.length + v.length + 2;
+    values.push(v!);
+    canonical += key.length + v!.length + 2;
   }
   // Every char is a member or one comma between two: the input is its own serialization.
   // Received: sent whole (TC-33). Any mark but CHANGED says so.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Prints ended spans: one JSON line per span (for log pipelines), or one readable line
  * (for people). Use as a tracer's `onEnd`:

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Trace and span ids (TC-5, TC-6, TC-15, TC-32).
  *
@@ -59,8 +61,8 @@ function randomHex(count: number): string {
     let out = '';
     let any = 0;
     for (let i = at; i < at + count; i++) {
-      any |= pool![i];
-      out += byteHex[pool![i]];
+      any |= pool![i]!;
+      out += byteHex[pool![i]!];
     }
     if (any !== 0) return out;
   }

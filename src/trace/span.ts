@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * Span values: `SpanContext`, `TraceFlags`, `Span`, `NonRecordingSpan`, and the accessors
  * that keep a span in a `Context`. Shapes match OpenTelemetry's API.
@@ -56,7 +58,7 @@ export function makeSpanContext(
   spanContext.spanId = spanId;
   spanContext.traceFlags = traceFlags;
   spanContext.isRemote = isRemote;
-  spanContext.traceState = traceState;
+  (spanContext as { traceState: TraceStateLike | undefined }).traceState = traceState;
   return spanContext;
 }
 

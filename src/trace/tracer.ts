@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * A minimal tracer: starts spans with the right ids and flags, and hands each ended span
  * to `onEnd`. It is enough to propagate a trace correctly; export and sampling policy
