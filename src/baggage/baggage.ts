@@ -11,6 +11,7 @@
  * removes the later ones; `removeEntry` removes them all.
  */
 import { blankObject, emptyList, NO_ITEMS } from '../internal/alloc.js';
+import { INSPECT, type Inspect } from '../internal/print.js';
 import { isToken, skipOws, TOKEN } from '../internal/chars.js';
 import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
@@ -62,9 +63,6 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
 
 /** Held by this module alone: the one way into the constructor's fields (`makeBaggage` for the inspector). */
 const TRUSTED: unique symbol = /* @__PURE__ */ Symbol();
-
-/** The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
-const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
 
 /**
  *   _k          _e             _l              state
@@ -201,7 +199,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   }
 
   /** How Node's `util.inspect` and `console.log` show it: `Baggage(2) [ { key: 'a', value: '1' }, … ]`. */
-  [INSPECT](depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+  [INSPECT](depth: number, options: unknown, inspect?: Inspect): unknown {
     const members = this.toJSON();
     return inspect ? `Baggage(${members.length}) ` + inspect(members, options) : members;
   }

@@ -15,6 +15,7 @@
  *   carrier.tracestate = ts.set('mine', 'x').serialize();
  */
 import { emptyList, NO_ITEMS } from '../internal/alloc.js';
+import { INSPECT, type Inspect } from '../internal/print.js';
 
 /** At most 32 list members (TC-21, TC-28). */
 export const TRACESTATE_MAX_MEMBERS = 32;
@@ -95,9 +96,6 @@ class Members {
 }
 
 const NONE = /* @__PURE__ */ new Members(NO_ITEMS, NO_ITEMS, '');
-
-/** The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
-const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
 
 /**
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
@@ -221,7 +219,7 @@ export class TraceState implements Iterable<[string, string]> {
   }
 
   /** How Node's `util.inspect` and `console.log` show it: `TraceState(2) [ { key: 'rojo', value: '00f0…' }, … ]`. */
-  [INSPECT](depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+  [INSPECT](depth: number, options: unknown, inspect?: Inspect): unknown {
     const members = this.toJSON();
     return inspect ? `TraceState(${members.length}) ` + inspect(members, options) : members;
   }

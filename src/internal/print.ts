@@ -1,0 +1,5 @@
+/** @internal The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
+export const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
+
+/** @internal The printer `util.inspect` passes to `[INSPECT]`, as `inspect(value, options)`. */
+export type Inspect = (value: unknown, options: unknown) => string;
