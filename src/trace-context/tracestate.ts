@@ -153,9 +153,10 @@ export class TraceState implements Iterable<[string, string]> {
    */
   set(key: string, value: string): TraceState {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
-      // The grammar as the checks themselves state it: the message cannot drift from the code.
       throw new TypeError(
-        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): the key must match ${IS_KEY} and the value ${IS_VALUE} (TC-22, TC-23)`,
+        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): a key is 1-256 chars: a-z 0-9 _ - * / @, ` +
+          "starting with a-z or 0-9 (TC-22); a value is 1-256 printable ASCII chars but ',' and '=', " +
+          'no trailing space (TC-23)',
       );
     }
     // The others without this key (the same tracestate, its header kept, when the key is new).
