@@ -236,7 +236,10 @@ function serializeMembers(members: Members, maxLength: number): string {
   let length = text.length;
   for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
     for (let i = parts.length; i-- > 0 && length > maxLength; ) {
-      if (parts[i].length > over) (length -= parts[i].length + 1), (parts[i] = '');
+      if (parts[i].length > over) {
+        length -= parts[i].length + 1;
+        parts[i] = '';
+      }
     }
   }
   return parts.filter(Boolean).join(',');
