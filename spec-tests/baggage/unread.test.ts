@@ -139,6 +139,24 @@ test('BG-8 BG-10 a header that is valid but not canonical is rewritten, as forma
   }
 });
 
+test('BG-8 BG-10 escapes: a header is sent as it came exactly when formatting its members writes it again', () => {
+  // Random bytes as upper-case escapes: valid UTF-8 or not, surrogates, overlong forms, ASCII.
+  const escapes = fc
+    .array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0x80, max: 0xbf })), { maxLength: 8 })
+    .map((bytes) => bytes.map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''));
+  const text = fc.tuple(fc.stringMatching(/^[\w.~-]{0,3}$/), escapes).map(([a, b]) => a + b);
+  fc.assert(
+    fc.property(text, text, (value, property) => {
+      const header = `k=${value};p=${property},q=${property}`;
+      assert.equal(passThrough(header, {}), expected(header, {}));
+      const baggage = getBaggage(new W3CBaggagePropagator().extract(ROOT_CONTEXT, { baggage: header }));
+      const asCame = (baggage as unknown as { _l?: unknown })._l === undefined;
+      assert.is(asCame, formatBaggage(parseBaggage(header)) === header, header);
+    }),
+    runs,
+  );
+});
+
 test('BG-16 BG-17 a canonical header over the limits is cut at a whole member, as before', () => {
   const many = Array.from({ length: 200 }, (_, i) => `k${i}=v`).join(',');
   assert.is(passThrough(many, {}).sent, many.split(',').slice(0, 180).join(','));
