@@ -64,9 +64,8 @@ class ContextNode implements Context {
 
   setValue(key: symbol, value: unknown): Context {
     const { _p, _k, _v, _k2, _v2 } = this;
-    if (_p && (_k2 === undefined || _k2 === key))
-      return _k === key ? new ContextNode(_p, key, value) : new ContextNode(_p, _k, _v, key, value);
     if (_p && _k === key) return new ContextNode(_p, key, value, _k2, _v2);
+    if (_p && (_k2 === undefined || _k2 === key)) return new ContextNode(_p, _k, _v, key, value);
     const nodes: ContextNode[] = [];
     let node: ContextNode = this;
     for (; node._p; node = node._p) nodes.push(node);
