@@ -9,13 +9,15 @@
  * throws on invalid UTF-8 and `TextDecoder` is missing in some runtimes. Invalid UTF-8 decodes
  * to U+FFFD per maximal subpart, exactly as the WHATWG decoder does.
  */
+import { anyCaseHexAt } from '../internal/hex.js';
 
 /** @internal A char `encodeURIComponent` leaves unescaped: A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
 export const URI_UNRESERVED_CHAR = "[\\w.!~*'()-]";
 /** Only such chars. */
 const URI_UNRESERVED = /* @__PURE__ */ new RegExp(`^${URI_UNRESERVED_CHAR}*$`);
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// With the u flag a surrogate pair is one code point, outside the class: only lone ones match.
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
 
 /**
  * Percent-encodes as UTF-8 every code point outside `baggage-octet`, `%` included, and a few
@@ -42,10 +44,6 @@ export function decodeBaggageValue(value: string): string {
   return decodePercent(value);
 }
 
-function hex(c: number): number {
-  return c >= 0x30 && c <= 0x39 ? c - 0x30 : (c |= 0x20) >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
-}
-
 /**
  * Decodes the escapes of a well-formed string, jumping from one `%` to the next: literal
  * chars between escapes are copied in one slice, and end any pending UTF-8 sequence, which
@@ -61,22 +59,22 @@ export function decodePercent(value: string): string {
   let upper = 0xbf;
   for (let i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 1)) {
     // Negative unless two hex digits follow; otherwise the '%' is a literal.
-    const byte = (hex(value.charCodeAt(i + 1)) << 4) | hex(value.charCodeAt(i + 2));
+    const byte = (anyCaseHexAt(value, i + 1) << 4) | anyCaseHexAt(value, i + 2);
     if (byte < 0) continue;
-    if (run < i) {
-      if (needed) (out += '\ufffd'), (needed = 0);
-      out += value.slice(run, i);
+    // Literal chars, or a byte that cannot continue the sequence, end it as a maximal subpart:
+    // one U+FFFD, then the byte starts afresh.
+    if (needed && (run < i || byte < lower || byte > upper)) {
+      out += '\ufffd';
+      needed = 0;
     }
+    if (run < i) out += value.slice(run, i);
     run = (i += 2) + 1;
-    // A byte that cannot continue the sequence ends it as a maximal subpart: one U+FFFD,
-    // then the byte starts afresh.
-    if (needed && (byte < lower || byte > upper)) (out += '\ufffd'), (needed = 0);
     if (needed) {
       codePoint = (codePoint << 6) | (byte & 0x3f);
       lower = 0x80;
       upper = 0xbf;
       if (!--needed) out += String.fromCodePoint(codePoint);
-    } else if (byte < 0x80) out += String.fromCharCode(byte);
+    } else if (byte < 0x80) out += String.fromCodePoint(byte);
     else if (byte > 0xc1 && byte < 0xf5) {
       needed = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
       codePoint = byte & (0x3f >> needed);
