@@ -81,10 +81,9 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     // tracestate is read on first use; an invalid one then reads as empty (TC-26). A list is
     // copied: the carrier's may change before then.
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
-    const traceState =
-      tracestate !== undefined && tracestate.length > 0
-        ? new TraceState(typeof tracestate === 'string' ? tracestate : tracestate.slice(), this._o)
-        : undefined;
+    const traceState = tracestate?.length
+      ? new TraceState(typeof tracestate === 'string' ? tracestate : tracestate.slice(), this._o)
+      : undefined;
     return setSpan(context, new RemoteSpan(traceparent, traceState, EXTRACTED));
   }
 
