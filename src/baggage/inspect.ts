@@ -68,7 +68,10 @@ function scanMember(s: string, start: number, end: number, scan: MemberScan): Me
   if (i === start) return start === end ? 1 : s.charCodeAt(i) === 0x3d ? 2 : 3;
   const key = s.slice(start, i);
   i = skipOws(s, i, end);
-  if (i === end) return ((scan.at = end), 4);
+  if (i === end) {
+    scan.at = end;
+    return 4;
+  }
   if (s.charCodeAt(i) !== 0x3d) return 3;
   const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
   const properties: BaggageProperty[] = [];
