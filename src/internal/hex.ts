@@ -10,13 +10,6 @@ export function hexAt(value: string, i: number): number {
   return HEX[c & 127]! | ((127 - c) >> 31);
 }
 
-/** @internal The hex digit at `i` in either case, or -1 (BG-10: `%XX` escapes). */
-export function anyCaseHexAt(value: string, i: number): number {
-  const c = value.charCodeAt(i);
-  // Upper case folded to lower; below '0' (NaN too) first, since folding maps 0x10-0x19 to digits.
-  return c > 47 ? HEX[(c | 32) & 127]! | ((127 - c) >> 31) : -1;
-}
-
 /**
  * @internal The OR of the hex digits in value[from, to) (a multiple of 4 chars, as both ids
  * are): 0 when all are zero, negative when one is not lowercase hex (a -1 sets every bit).
