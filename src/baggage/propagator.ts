@@ -57,9 +57,8 @@ export class W3CBaggagePropagator implements TextMapPropagator {
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     // Hot path: rerun `npm run bench -- --filter baggage-inject` (and pass-through) after editing.
     checkContext(context, 'inject');
-    const baggage = getBaggage(context);
-    if (baggage === undefined) return;
-    const header = formatBaggage(baggage, this._l);
+    // '' for no baggage: formatBaggage takes only a Baggage of this library.
+    const header = formatBaggage(getBaggage(context)!, this._l);
     if (header !== '') setter.set(carrier, BAGGAGE_HEADER, header);
   }
 
