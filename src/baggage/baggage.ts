@@ -49,7 +49,6 @@ export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.free
   maxMemberBytes: 8192,
   maxTotalBytes: 8192,
 });
-const NO_LIMITS: BaggageLimits = { maxMembers: Infinity, maxMemberBytes: Infinity, maxTotalBytes: Infinity };
 
 /** @internal The limits to apply: the defaults where `limits` leaves a field unset. */
 export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
@@ -63,19 +62,17 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
 
 /**
  *   _k          _e             _l              state
- *   undefined   header text    undefined       unread, CANONICAL_BAGGAGE within the limits: sent as it came
- *   undefined   header text    limits          unread: parsed with `_l` on first read, or for each inject
+ *   undefined   header text    limits          unread, CANONICAL_BAGGAGE within the limits: sent as it came
+ *   null        header text    limits          unread: parsed with `_l` on first read, or for each inject
  *   keys        entries        (not read)      read
  */
 export class Baggage implements Iterable<[string, BaggageEntry]> {
-  /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k:
-    | readonly string[]
-    | undefined;
-  /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
   /**
-   * @internal The limits to read the unread header with; undefined when it is canonical and
-   * within the limits: every member is kept, and it is sent on as it came.
-   */ declare _l: BaggageLimits | undefined;
+   * @internal Keys in order; while the header in `_e` is unread, undefined when it is canonical
+   * and within the limits (every member is kept, and it is sent on as it came), null otherwise.
+   */ declare _k: readonly string[] | undefined | null;
+  /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
+  /** @internal The limits to read the unread header with. */ declare _l: BaggageLimits | undefined;
 
   /**
    * The empty baggage: `new Baggage()` is `EMPTY_BAGGAGE`'s equal. Nothing a caller passes
@@ -91,8 +88,8 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
 
   /** @internal The members, an unread header read once. */
   _read(): { _k: readonly string[]; _e: readonly BaggageEntry[] } {
-    if (this._k === undefined) {
-      const read = parseBaggage(this._e as string, this._l ?? NO_LIMITS);
+    if (this._k == null) {
+      const read = parseBaggage(this._e as string, this._l);
       this._k = read._k;
       this._e = read._e;
     }
@@ -186,11 +183,11 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
 
 /**
  * @internal A baggage of members checked by the caller, in order, duplicates kept (the
- * inspector's: members the parser read), or of an unread header (`keys` undefined): the one
+ * inspector's: members the parser read), or of an unread header (`keys` undefined or null, see `_k`): the one
  * way to fill one in, held by this module, so `new Baggage(...)` takes no internal state.
  */
 export function makeBaggage(
-  keys: readonly string[] | undefined,
+  keys: readonly string[] | undefined | null,
   members: readonly BaggageEntry[] | string,
   limits?: BaggageLimits,
 ): Baggage {
@@ -340,12 +337,12 @@ export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>)
   if (!(baggage instanceof Baggage)) return '';
   const checked = limitsOf(limits);
   const { maxMembers, maxMemberBytes, maxTotalBytes } = checked;
-  // An unread canonical header (no limits kept to read it with) is already what formatting its
-  // members would write, when they all fit these limits.
-  if (baggage._k === undefined) {
-    if (baggage._l === undefined && fitsLimits(baggage._e as string, checked)) return baggage._e as string;
+  // An unread canonical header is already what formatting its members would write, when they
+  // all fit these limits.
+  if (baggage._k == null) {
+    if (baggage._k === undefined && fitsLimits(baggage._e as string, checked)) return baggage._e as string;
     // Read for this header only: a baggage that is forwarded never keeps its members.
-    baggage = parseBaggage(baggage._e as string, baggage._l ?? NO_LIMITS);
+    baggage = parseBaggage(baggage._e as string, baggage._l);
   }
   // Read now, one way or the other.
   const { _k, _e } = baggage as { _k: readonly string[]; _e: readonly BaggageEntry[] };
@@ -387,8 +384,8 @@ const CANONICAL_BAGGAGE = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${
  */
 export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
   // Hot path: rerun `npm run bench -- --filter baggage-extract` after editing (bench/PERFORMANCE.md).
-  if (fitsLimits(header, limits) && CANONICAL_BAGGAGE.test(header)) return makeBaggage(undefined, header);
-  return parseBaggage(header, limits).size ? makeBaggage(undefined, header, limits) : undefined;
+  if (fitsLimits(header, limits) && CANONICAL_BAGGAGE.test(header)) return makeBaggage(undefined, header, limits);
+  return parseBaggage(header, limits).size ? makeBaggage(null, header, limits) : undefined;
 }
 
 /** Whether every member of a comma-separated header fits: nothing would be dropped (BG-16, BG-17). */
