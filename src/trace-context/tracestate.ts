@@ -287,8 +287,9 @@ export function parseTraceState(
   const values = emptyList<string>();
   let members = 0; // non-empty members read, repeated keys included (TC-21 counts the input)
   let canonical = -1; // the length of the kept members joined by ',' without OWS or empty members
-  for (let i = 0, m; i < s.length; i = MEMBER.lastIndex) {
-    MEMBER.lastIndex = i;
+  // Each match moves on by at least one char (only at the end can it be empty).
+  MEMBER.lastIndex = 0;
+  for (let m; MEMBER.lastIndex < s.length; ) {
     if (!(m = MEMBER.exec(s))) return undefined;
     const [, key, v] = m;
     if (key === undefined) continue;
