@@ -72,9 +72,9 @@ class ContextNode implements Context {
     if (nodes.length < MAX_DEPTH) return new ContextNode(this, key, value);
     // Too deep: everything from the bottom up, nearest node last, in one new Map.
     const map = new Map(node._v as Map<symbol, unknown>);
-    for (let i = nodes.length; i-- > 0; ) {
-      map.set(nodes[i]._k!, nodes[i]._v);
-      if (nodes[i]._k2) map.set(nodes[i]._k2!, nodes[i]._v2);
+    for (const n of nodes.reverse()) {
+      map.set(n._k!, n._v);
+      if (n._k2) map.set(n._k2, n._v2);
     }
     return new ContextNode(undefined, undefined, map.set(key, value));
   }
