@@ -249,7 +249,7 @@ function checkEntry(key: string, given: BaggageEntry | string): BaggageEntry {
         '{ value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)',
     );
   }
-  return entry(value, copy?.length ? copy : undefined);
+  return entry(value, copy);
 }
 
 /**
@@ -306,7 +306,7 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
 function entry(value: string, properties: BaggageProperty[] | undefined): BaggageEntry {
   const e = blankObject<{ value: string; properties?: BaggageProperty[] }>();
   e.value = value;
-  if (properties) e.properties = properties;
+  if (properties?.length) e.properties = properties; // an empty list is none
   return e;
 }
 

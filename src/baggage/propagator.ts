@@ -50,8 +50,8 @@ export function propagatorLimits(limits?: Partial<BaggageLimits>): BaggageLimits
 export class W3CBaggagePropagator implements TextMapPropagator {
   private readonly _l: BaggageLimits;
 
-  constructor(options: W3CBaggagePropagatorOptions = {}) {
-    this._l = propagatorLimits(options.limits);
+  constructor(options?: W3CBaggagePropagatorOptions) {
+    this._l = propagatorLimits(options?.limits);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {

@@ -45,8 +45,8 @@ export interface W3CTraceContextPropagatorOptions {
 export class W3CTraceContextPropagator implements TextMapPropagator {
   private readonly _o: TraceStateParseOptions;
 
-  constructor(options: W3CTraceContextPropagatorOptions = {}) {
-    this._o = { maxLength: options.maxTraceStateLength };
+  constructor(options?: W3CTraceContextPropagatorOptions) {
+    this._o = { maxLength: options?.maxTraceStateLength };
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {

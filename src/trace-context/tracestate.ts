@@ -124,7 +124,7 @@ export class TraceState implements Iterable<[string, string]> {
    * `parseTraceState` to tell the difference.
    */
   constructor(header?: string | readonly string[], options?: TraceStateParseOptions) {
-    this._s = header === undefined ? NONE : header;
+    this._s = header ?? NONE;
     this._o = options;
   }
 
