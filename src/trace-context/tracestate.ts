@@ -56,8 +56,7 @@ export function inputCap(options: TraceStateParseOptions | undefined): number {
 /** @internal Length of the fields joined by ',' (TC-20), or -1 when one is not a string. */
 export function joinedLength(values: readonly unknown[]): number {
   let length = values.length - 1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (const v of values) {
     if (typeof v !== 'string') return -1;
     length += v.length;
   }
