@@ -83,14 +83,15 @@ export const IS_VALUE = /* @__PURE__ */ new RegExp(`^${VALUE}$`);
  * lists from `emptyList()`, not literals: see src/internal/alloc.ts.
  */
 class Members {
-  readonly k: readonly string[];
-  readonly v: readonly string[];
-  t: string | undefined;
+  // Named as Baggage's fields are (keys `_k`, values `_e`): the two classes read alike.
+  readonly _k: readonly string[];
+  readonly _e: readonly string[];
+  _t: string | undefined;
 
   constructor(keys: readonly string[], values: readonly string[], text: string | undefined) {
-    this.k = keys;
-    this.v = values;
-    this.t = text;
+    this._k = keys;
+    this._e = values;
+    this._t = text;
   }
 }
 
@@ -135,12 +136,12 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** Number of members. */
   get size(): number {
-    return this._read().k.length;
+    return this._read()._k.length;
   }
 
   /** The value of the member with this key. */
   get(key: string): string | undefined {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     const i = k.indexOf(key);
     return i < 0 ? undefined : v[i];
   }
@@ -159,7 +160,7 @@ export class TraceState implements Iterable<[string, string]> {
       );
     }
     // The others without this key (the same tracestate, its header kept, when the key is new).
-    const { k, v, t } = this.unset(key)._read();
+    const { _k: k, _e: v, _t: t } = this.unset(key)._read();
     const keys = [key, ...k].slice(0, TRACESTATE_MAX_MEMBERS);
     // A new key in front of all the others: the header is the new member before the old one.
     return makeTraceState(
@@ -171,7 +172,7 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** A tracestate without the member with this key; the others keep their order. */
   unset(key: string): TraceState {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     const i = k.indexOf(key);
     return i < 0
       ? this
@@ -203,7 +204,7 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** Members in order, as `[key, value]`. */
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     return k.map((key, i): [string, string] => [key, v[i]])[Symbol.iterator]();
   }
 
@@ -214,7 +215,7 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** What `JSON.stringify` writes: the members in order, as `{ key, value }`. */
   toJSON(): { key: string; value: string }[] {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     return k.map((key, i) => ({ key, value: v[i] }));
   }
 
@@ -227,9 +228,9 @@ export class TraceState implements Iterable<[string, string]> {
 
 /** The header of read members, truncated to `maxLength` by whole members (TC-29, TC-30). */
 function serializeMembers(members: Members, maxLength: number): string {
-  const { k, v } = members;
+  const { _k: k, _e: v } = members;
   // Built once: a tracestate is often sent on several outgoing requests.
-  const text = (members.t ??= k.map((key, i) => key + '=' + v[i]).join(','));
+  const text = (members._t ??= k.map((key, i) => key + '=' + v[i]).join(','));
   if (text.length <= maxLength) return text;
   const parts = k.map((key, i) => key + '=' + v[i]);
   let length = text.length;
