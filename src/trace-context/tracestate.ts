@@ -154,9 +154,8 @@ export class TraceState implements Iterable<[string, string]> {
   set(key: string, value: string): TraceState {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
       throw new TypeError(
-        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): a key is 1-256 chars: a-z 0-9 _ - * / @, ` +
-          "starting with a-z or 0-9 (TC-22); a value is 1-256 printable ASCII chars but ',' and '=', " +
-          'no trailing space (TC-23)',
+        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): key: 1-256 chars a-z 0-9 _-*/@, ` +
+          'a-z or 0-9 first (TC-22); value: 1-256 printable ASCII chars but , and =, no trailing space (TC-23)',
       );
     }
     // The others without this key (the same tracestate, its header kept, when the key is new).
