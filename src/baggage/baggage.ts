@@ -365,8 +365,9 @@ export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>)
 const X = '[\\dA-F]';
 const TAIL = `%[89AB]${X}`;
 const ESCAPE =
-  `%(?:[01]${X}|2[02-6BCF]|3[A-F]|40|5[B-E]|60|7[B-DF]|C[2-9A-F]${TAIL}|D${X}${TAIL}|E0%[AB]${X}${TAIL}|` +
-  `E[1-9A-CEF]${TAIL}${TAIL}|ED%[89]${X}${TAIL}|F0%[9AB]${X}${TAIL}${TAIL}|F[1-3]${TAIL}${TAIL}${TAIL}|F4%8${X}${TAIL}${TAIL})`;
+  `%(?:[01]${X}|2[02-6BCF]|3[A-F]|40|5[B-E]|60|7[B-DF]|C[2-9A-F]${TAIL}|D${X}${TAIL}|` +
+  `E0%[AB]${X}${TAIL}|E[1-9A-CEF]${TAIL}${TAIL}|ED%[89]${X}${TAIL}|` +
+  `F0%[9AB]${X}${TAIL}${TAIL}|F[1-3]${TAIL}${TAIL}${TAIL}|F4%8${X}${TAIL}${TAIL})`;
 const ENCODED = `(?:${URI_UNRESERVED_CHAR}|${ESCAPE})*`;
 /**
  * A header exactly as `formatBaggage` writes its members: no OWS, keys as they are, values

@@ -3,7 +3,8 @@
  *
  * extract: a single valid traceparent becomes a remote span context (TC-11, TC-13); only
  * then is tracestate looked at, and it is parsed on first use: a bad one reads as empty,
- * without touching the parent (TC-18, TC-19, TC-26). Hostile carriers leave the context unchanged; extract never throws.
+ * without touching the parent (TC-18, TC-19, TC-26). Hostile carriers leave the context
+ * unchanged; extract never throws.
  * inject: only a valid span context is written, as version 00 (TC-10); tracestate only
  * when it is non-empty (TC-31), and always valid: as received, whole whatever its length
  * (TC-33); changed by `set` / `unset`, cut to 512 chars by whole members (TC-29, TC-30).
@@ -123,7 +124,10 @@ class RemoteSpan extends NonRecordingSpan {
     return this._sc;
   }
 
-  /** @internal The header as it came, while the span context is unread and it is version 00 with known flags (TC-10). */
+  /**
+   * @internal The header as it came, while the span context is unread and it is version 00
+   * with known flags (TC-10).
+   */
   _sent(): string | false {
     return this._sc === INVALID_SPAN_CONTEXT && CANONICAL_TRACEPARENT.test(this._h) && this._h;
   }
