@@ -38,7 +38,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'w3c-propagators',
     label: 'both W3C propagators + Composite + Context',
     library: 'w3c-propagation',
-    budget: 5412,
+    // The hard ceiling the design sets (5,317 B measured): it may not grow; OpenTelemetry's is 5,206 B.
+    budget: 5320,
     target: 3072,
   },
   {
@@ -48,7 +49,14 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     budget: 1630,
   },
   { id: 'trace-response', label: 'trace-response propagator + Context', library: 'w3c-propagation' },
-  { id: 'everything', label: 'everything "." exports', library: 'w3c-propagation', budget: 13763, target: 6144 },
+  {
+    id: 'everything',
+    label: 'everything "." exports',
+    library: 'w3c-propagation',
+    // A ceiling on today's size (13,345 B measured) plus a few bytes: a change that grows it says why.
+    budget: 13350,
+    target: 6144,
+  },
   { id: 'tctx-traceparent', label: 'traceparent codec (parse + make)', library: 'tctx' },
   { id: 'otel-trace-context', label: 'trace-context propagator + Context', library: '@opentelemetry/core + api' },
   { id: 'otel-baggage', label: 'baggage propagator + Context', library: '@opentelemetry/core + api' },

@@ -55,6 +55,29 @@ test('BG-16 BG-17 limits are reported: a member too long, too many members, too 
   assert.equal(errors(long), [['too-long', 8008, 'BG-16']]);
 });
 
+test('BG-10 property: invalid-utf8 is warned exactly when the WHATWG decoder (fatal) rejects the escaped bytes', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const bytes = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0x80, max: 0xbf })), {
+    minLength: 1,
+    maxLength: 8,
+  });
+  fc.assert(
+    fc.property(bytes, fc.boolean(), (run, lower) => {
+      const hex = run.map((b) => '%' + b.toString(16).padStart(2, '0')).join('');
+      const header = `k=a${lower ? hex : hex.toUpperCase()}z`;
+      let valid = true;
+      try {
+        strict.decode(new Uint8Array(run));
+      } catch {
+        valid = false;
+      }
+      const warned = warnings(header).filter(([code]) => code === 'invalid-utf8');
+      assert.equal(warned, valid ? [] : [['invalid-utf8', 3, 'BG-10']], header);
+    }),
+    { numRuns: Math.min(numRuns, 2000) },
+  );
+});
+
 test('BG-2 several values are inspected as one list; offsets count in the joined string', () => {
   assert.equal(errors(['a=1', 'b c=2']), [['invalid-key-char', 5, 'BG-3']]);
   assert.equal(inspectBaggage(['a=1', 'b=2']).valid, true);

@@ -94,6 +94,14 @@ test('BG-14 % not followed by two hex digits is kept literally', () => {
   assert.is(decodeBaggageValue('%zz%4'), '%zz%4');
   assert.is(decodeBaggageValue('%%41'), '%A');
   assert.is(decodeBaggageValue('%4g'), '%4g');
+  // Every char but the 22 hex digits, after '%' in either place: control chars, non-ASCII, lone surrogates.
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[0-9A-Fa-f]/.test(ch)) continue;
+    const want = (c >= 0xd800 && c < 0xe000 ? FFFD : ch) + '1';
+    assert.is(decodeBaggageValue(`%${ch}1`), `%${want}`, `U+${c.toString(16)} first`);
+    assert.is(decodeBaggageValue(`%1${ch}`), `%1${want.slice(0, -1)}`, `U+${c.toString(16)} second`);
+  }
 });
 
 test('BG-10 lone surrogates given to the decoder come out as U+FFFD', () => {

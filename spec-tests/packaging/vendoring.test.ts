@@ -27,7 +27,7 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
   'traceparent codec': {
     roots: ['trace-context/traceparent'],
-    files: ['trace-context/traceparent', 'internal/chars', 'internal/hex'],
+    files: ['trace-context/traceparent', 'internal/hex'],
   },
   'traceparent codec with inspect': {
     roots: ['trace-context/traceparent', 'trace-context/traceparent-inspect'],
@@ -39,7 +39,10 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'internal/hex',
     ],
   },
-  'tracestate codec': { roots: ['trace-context/tracestate'], files: ['trace-context/tracestate', 'internal/alloc'] },
+  'tracestate codec': {
+    roots: ['trace-context/tracestate'],
+    files: ['trace-context/tracestate', 'internal/alloc', 'internal/print'],
+  },
   'tracestate codec with inspect': {
     roots: ['trace-context/tracestate', 'trace-context/tracestate-inspect'],
     files: [
@@ -49,11 +52,12 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'inspect/problems',
       'internal/alloc',
       'internal/chars',
+      'internal/print',
     ],
   },
   'baggage codec': {
     roots: ['baggage/baggage'],
-    files: ['baggage/baggage', 'baggage/percent', 'internal/alloc', 'internal/chars'],
+    files: ['baggage/baggage', 'baggage/percent', 'internal/alloc', 'internal/chars', 'internal/print'],
   },
   'baggage codec with inspect': {
     roots: ['baggage/baggage', 'baggage/inspect'],
@@ -65,6 +69,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'inspect/problems',
       'internal/alloc',
       'internal/chars',
+      'internal/print',
     ],
   },
   'trace-context propagator': {
@@ -73,8 +78,8 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'trace-context/propagator',
       'context/context',
       'internal/alloc',
-      'internal/chars',
       'internal/hex',
+      'internal/print',
       'propagation/carriers',
       'propagation/propagator',
       'trace-context/traceparent',
@@ -94,6 +99,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'context/context',
       'internal/alloc',
       'internal/chars',
+      'internal/print',
       'propagation/carriers',
       'propagation/propagator',
     ],
@@ -148,6 +154,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'internal/alloc',
       'internal/chars',
       'internal/hex',
+      'internal/print',
       'otel/api',
       'otel/baggage',
       'otel/received-baggage',

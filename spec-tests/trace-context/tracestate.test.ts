@@ -113,6 +113,23 @@ test('TC-22 TC-23 set rejects invalid keys and values with a TypeError', () => {
   }
 });
 
+test('TC-22 TC-23 set says in words what a key and a value may be, and the rule ids', () => {
+  for (const [k, v] of [
+    ['Bad', 'x'],
+    ['a', 'x,y'],
+  ]) {
+    assert.throws(
+      () => new TraceState().set(k, v),
+      (e: unknown) =>
+        e instanceof TypeError &&
+        e.message.startsWith(`TraceState.set(${JSON.stringify(k)}, ${JSON.stringify(v)}): `) &&
+        /key: 1-256 chars a-z 0-9 _-\*\/@, a-z or 0-9 first \(TC-22\)/.test(e.message) &&
+        /value: 1-256 printable ASCII chars but , and =, no trailing space \(TC-23\)/.test(e.message) &&
+        !e.message.includes('/^'),
+    );
+  }
+});
+
 test('TC-29 TC-30 serialize truncates whole members: long ones first, then from the right', () => {
   const long = 'l=' + 'x'.repeat(200); // 202 chars, over 128
   // 24 chars each

@@ -13,6 +13,7 @@
  * removes the later ones; `removeEntry` removes them all.
  */
 import { blankObject, emptyList, NO_ITEMS } from '../internal/alloc.js';
+import { INSPECT, type Inspect } from '../internal/print.js';
 import { isToken, skipOws, TOKEN } from '../internal/chars.js';
 import { decodePercent, encodeBaggageValue, URI_UNRESERVED_CHAR } from './percent.js';
 
@@ -50,7 +51,6 @@ export const DEFAULT_BAGGAGE_LIMITS: BaggageLimits = /* @__PURE__ */ Object.free
   maxMemberBytes: 8192,
   maxTotalBytes: 8192,
 });
-const NO_LIMITS: BaggageLimits = { maxMembers: Infinity, maxMemberBytes: Infinity, maxTotalBytes: Infinity };
 
 /** @internal The limits to apply: the defaults where `limits` leaves a field unset. */
 export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
@@ -62,61 +62,36 @@ export function limitsOf(limits?: Partial<BaggageLimits>): BaggageLimits {
   };
 }
 
-/** Held by this module alone: the one way into the constructor's fields (`makeBaggage` for the inspector). */
-const TRUSTED: unique symbol = /* @__PURE__ */ Symbol();
-
-/** The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
-const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
-
 /**
  *   _k          _e             _l              state
- *   undefined   header text    undefined       unread, CANONICAL_BAGGAGE within the limits: sent as it came
- *   undefined   header text    limits          unread: parsed with `_l` on first read, or for each inject
+ *   undefined   header text    limits          unread, CANONICAL_BAGGAGE within the limits: sent as it came
+ *   null        header text    limits          unread: parsed with `_l` on first read, or for each inject
  *   keys        entries        (not read)      read
  */
 export class Baggage implements Iterable<[string, BaggageEntry]> {
-  /** @internal Keys in order; undefined while the header in `_e` is unread. */ declare _k:
-    | readonly string[]
-    | undefined;
-  /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
   /**
-   * @internal The limits to read the unread header with; undefined when it is canonical and
-   * within the limits: every member is kept, and it is sent on as it came.
-   */ declare _l: BaggageLimits | undefined;
+   * @internal Keys in order; while the header in `_e` is unread, undefined when it is canonical
+   * and within the limits (every member is kept, and it is sent on as it came), null otherwise.
+   */ declare _k: readonly string[] | undefined | null;
+  /** @internal Entries in order, or the unread header. */ declare _e: readonly BaggageEntry[] | string;
+  /** @internal The limits to read the unread header with. */ declare _l: BaggageLimits | undefined;
 
   /**
    * The empty baggage: `new Baggage()` is `EMPTY_BAGGAGE`'s equal. Nothing a caller passes
    * here is kept (only this module can fill one in): make one with `createBaggage(entries)`,
    * which checks keys and values, `setEntry`, or `parseBaggage(header)`.
    */
-  constructor();
-  /** @internal Only this module holds `TRUSTED`: these fields are its own. */
-  constructor(
-    token: typeof TRUSTED,
-    keys: readonly string[] | undefined,
-    members: readonly BaggageEntry[] | string,
-    limits?: BaggageLimits,
-  );
-  constructor(
-    token?: typeof TRUSTED,
-    keys?: readonly string[],
-    members?: readonly BaggageEntry[] | string,
-    limits?: BaggageLimits,
-  ) {
-    if (token !== TRUSTED) {
-      keys = members = NO_ITEMS as never;
-      limits = undefined;
-    }
+  constructor() {
     // Every Baggage is made here, with the same three fields in one order: one hidden class.
-    this._k = keys;
-    this._e = members!;
-    this._l = limits;
+    this._k = NO_ITEMS;
+    this._e = NO_ITEMS;
+    this._l = undefined;
   }
 
   /** @internal The members, an unread header read once. */
   _read(): { _k: readonly string[]; _e: readonly BaggageEntry[] } {
-    if (this._k === undefined) {
-      const read = parseBaggage(this._e as string, this._l ?? NO_LIMITS);
+    if (this._k == null) {
+      const read = parseBaggage(this._e as string, this._l);
       this._k = read._k;
       this._e = read._e;
     }
@@ -162,7 +137,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
     const entries = rest._e.slice();
     keys.splice(at, 0, key);
     entries.splice(at, 0, checked);
-    return new Baggage(TRUSTED, keys, entries);
+    return makeBaggage(keys, entries);
   }
 
   /** A baggage without any member with this key. */
@@ -176,8 +151,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
     const kept = _k.filter((key) => !keys.includes(key));
     return kept.length === _k.length
       ? this
-      : new Baggage(
-          TRUSTED,
+      : makeBaggage(
           kept,
           _e.filter((_, i) => !keys.includes(_k[i]!)),
         );
@@ -203,7 +177,7 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
   }
 
   /** How Node's `util.inspect` and `console.log` show it: `Baggage(2) [ { key: 'a', value: '1' }, … ]`. */
-  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+  [INSPECT](_depth: number, options: unknown, inspect?: Inspect): unknown {
     const members = this.toJSON();
     return inspect ? `Baggage(${members.length}) ` + inspect(members, options) : members;
   }
@@ -211,13 +185,22 @@ export class Baggage implements Iterable<[string, BaggageEntry]> {
 
 /**
  * @internal A baggage of members checked by the caller, in order, duplicates kept (the
- * inspector's: members the parser read).
+ * inspector's: members the parser read), or of an unread header (`keys` undefined or null, see `_k`): the one
+ * way to fill one in, held by this module, so `new Baggage(...)` takes no internal state.
  */
-export function makeBaggage(keys: readonly string[], members: readonly BaggageEntry[]): Baggage {
-  return new Baggage(TRUSTED, keys, members);
+export function makeBaggage(
+  keys: readonly string[] | undefined | null,
+  members: readonly BaggageEntry[] | string,
+  limits?: BaggageLimits,
+): Baggage {
+  const baggage = new Baggage();
+  baggage._k = keys;
+  baggage._e = members;
+  baggage._l = limits;
+  return baggage;
 }
 
-export const EMPTY_BAGGAGE: Baggage = /* @__PURE__ */ new Baggage(TRUSTED, [], []);
+export const EMPTY_BAGGAGE: Baggage = /* @__PURE__ */ new Baggage();
 
 /**
  * A baggage from entries: a record (`{ hello: 'world' }` or `{ tier: { value, properties } }`)
@@ -252,22 +235,23 @@ const MEMBER = /* @__PURE__ */ new RegExp(
 );
 const PROPERTY = /* @__PURE__ */ new RegExp(`;[ \\t]*(${TOKEN})(?:[ \\t]*=[ \\t]*(${OCTETS}))?`, 'g');
 
-function checkEntry(key: string, entry: BaggageEntry | string): BaggageEntry {
+function checkEntry(key: string, given: BaggageEntry | string): BaggageEntry {
   if (!isToken(key))
     throw new TypeError(
       `baggage key ${JSON.stringify(key)} is not a token (BG-3): letters, digits and !#$%&'*+-.^_\`|~`,
     );
-  const { value, properties } = typeof entry === 'string' ? { value: entry } : (entry ?? {});
-  const copy = properties?.map((p) => (p?.value === undefined ? { key: p?.key } : { key: p.key, value: p.value }));
+  const { value, properties } = typeof given === 'string' ? { value: given } : (given ?? {});
+  const copy = properties?.map((p) => property(p?.key, p?.value));
   if (
     typeof value !== 'string' ||
     copy?.some((p) => !isToken(p.key) || (p.value !== undefined && typeof p.value !== 'string'))
   ) {
     throw new TypeError(
-      `baggage entry ${JSON.stringify(key)} must be a string or { value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)`,
+      `baggage entry ${JSON.stringify(key)} must be a string or ` +
+        '{ value: string, properties?: { key: token, value?: string }[] } (BG-3, BG-7)',
     );
   }
-  return copy?.length ? { value, properties: copy as BaggageProperty[] } : { value };
+  return entry(value, copy);
 }
 
 /**
@@ -299,7 +283,7 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     if (b - i > maxMemberBytes) continue; // skipped unread
     MEMBER.lastIndex = i;
     if (!MEMBER.test(s)) continue; // malformed
-    if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) return new Baggage(TRUSTED, keys, entries);
+    if (keys.length >= maxMembers || (total += b - i + 1) > maxTotalBytes) break;
     // Well formed: the first '=' ends the key, the first ';' (if in the member) the value.
     const eq = s.indexOf('=', i);
     const valueStart = skipOws(s, eq + 1, b);
@@ -312,19 +296,19 @@ export function parseBaggage(value: string | readonly string[], limits?: Partial
     if (semi < b) {
       properties = emptyList<BaggageProperty>();
       for (let p, rest = s.slice(semi, b); (p = PROPERTY.exec(rest)); )
-        properties.push(property(p[1]!, p[2] === undefined ? p[2] : decodePercent(p[2])));
+        properties.push(property(p[1]!, p[2] && decodePercent(p[2])));
     }
     keys.push(s.slice(i, skipOws(s, eq, i)));
     entries.push(entry(value, properties));
   }
-  return keys.length ? new Baggage(TRUSTED, keys, entries) : EMPTY_BAGGAGE;
+  return keys.length ? makeBaggage(keys, entries) : EMPTY_BAGGAGE;
 }
 
 /** `{ value, properties? }`, a plain object made without a literal. */
 function entry(value: string, properties: BaggageProperty[] | undefined): BaggageEntry {
   const e = blankObject<{ value: string; properties?: BaggageProperty[] }>();
   e.value = value;
-  if (properties) e.properties = properties;
+  if (properties?.length) e.properties = properties; // an empty list is none
   return e;
 }
 
@@ -353,22 +337,24 @@ export function formatMember(key: string, entry: BaggageEntry): string {
 export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>): string {
   // Only this library's Baggage: any other object (one with fields like these too) could hold any text.
   if (!(baggage instanceof Baggage)) return '';
-  const { maxMembers, maxMemberBytes, maxTotalBytes } = limitsOf(limits);
-  // An unread canonical header (no limits kept to read it with) is already what formatting its
-  // members would write, when they all fit these limits.
-  if (baggage._k === undefined) {
-    if (baggage._l === undefined && fitsLimits(baggage._e as string, maxMembers, maxMemberBytes, maxTotalBytes))
-      return baggage._e as string;
+  const checked = limitsOf(limits);
+  const { maxMembers, maxMemberBytes, maxTotalBytes } = checked;
+  // An unread canonical header is already what formatting its members would write, when they
+  // all fit these limits.
+  if (baggage._k == null) {
+    if (baggage._k === undefined && fitsLimits(baggage._e as string, checked)) return baggage._e as string;
     // Read for this header only: a baggage that is forwarded never keeps its members.
-    baggage = parseBaggage(baggage._e as string, baggage._l ?? NO_LIMITS);
+    baggage = parseBaggage(baggage._e as string, baggage._l);
   }
-  const { _k, _e } = baggage._read();
+  // Read now, one way or the other.
+  const { _k, _e } = baggage as { _k: readonly string[]; _e: readonly BaggageEntry[] };
   let header = '';
   for (let i = 0, count = 0; i < _k.length && count < maxMembers; i++) {
     const member = formatMember(_k[i]!, _e[i]!);
     if (member.length > maxMemberBytes) continue;
-    if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;
-    header += (count++ ? ',' : '') + member;
+    const next = count++ ? header + ',' + member : member;
+    if (next.length > maxTotalBytes) break;
+    header = next;
   }
   return header;
 }
@@ -380,7 +366,10 @@ export function formatBaggage(baggage: Baggage, limits?: Partial<BaggageLimits>)
  */
 const X = '[\\dA-F]';
 const TAIL = `%[89AB]${X}`;
-const ESCAPE = `%(?:[01]${X}|2[02-6BCF]|3[A-F]|40|5[B-E]|60|7[B-DF]|C[2-9A-F]${TAIL}|D${X}${TAIL}|E0%[AB]${X}${TAIL}|E[1-9A-CEF]${TAIL}${TAIL}|ED%[89]${X}${TAIL}|F0%[9AB]${X}${TAIL}${TAIL}|F[1-3]${TAIL}${TAIL}${TAIL}|F4%8${X}${TAIL}${TAIL})`;
+const ESCAPE =
+  `%(?:[01]${X}|2[02-6BCF]|3[A-F]|40|5[B-E]|60|7[B-DF]|C[2-9A-F]${TAIL}|D${X}${TAIL}|` +
+  `E0%[AB]${X}${TAIL}|E[1-9A-CEF]${TAIL}${TAIL}|ED%[89]${X}${TAIL}|` +
+  `F0%[9AB]${X}${TAIL}${TAIL}|F[1-3]${TAIL}${TAIL}${TAIL}|F4%8${X}${TAIL}${TAIL})`;
 const ENCODED = `(?:${URI_UNRESERVED_CHAR}|${ESCAPE})*`;
 /**
  * A header exactly as `formatBaggage` writes its members: no OWS, keys as they are, values
@@ -398,16 +387,13 @@ const CANONICAL_BAGGAGE = /* @__PURE__ */ new RegExp(`^${CANONICAL_MEMBER}(?:,${
  */
 export function unreadBaggage(header: string, limits: BaggageLimits): Baggage | undefined {
   // Hot path: rerun `npm run bench -- --filter baggage-extract` after editing (bench/PERFORMANCE.md).
-  if (
-    fitsLimits(header, limits.maxMembers, limits.maxMemberBytes, limits.maxTotalBytes) &&
-    CANONICAL_BAGGAGE.test(header)
-  )
-    return new Baggage(TRUSTED, undefined, header);
-  return parseBaggage(header, limits).size ? new Baggage(TRUSTED, undefined, header, limits) : undefined;
+  if (fitsLimits(header, limits) && CANONICAL_BAGGAGE.test(header)) return makeBaggage(undefined, header, limits);
+  return parseBaggage(header, limits).size ? makeBaggage(null, header, limits) : undefined;
 }
 
 /** Whether every member of a comma-separated header fits: nothing would be dropped (BG-16, BG-17). */
-function fitsLimits(header: string, maxMembers: number, maxMemberBytes: number, maxTotalBytes: number): boolean {
+function fitsLimits(header: string, limits: BaggageLimits): boolean {
+  const { maxMembers, maxMemberBytes, maxTotalBytes } = limits;
   if (header.length > maxTotalBytes) return false;
   let members = 0;
   for (let start = 0, end; start <= header.length; start = end + 1) {

@@ -70,7 +70,10 @@ function scanMember(s: string, start: number, end: number, scan: MemberScan): Me
   if (i === start) return start === end ? 1 : s.charCodeAt(i) === 0x3d ? 2 : 3;
   const key = s.slice(start, i);
   i = skipOws(s, i, end);
-  if (i === end) return ((scan.at = end), 4);
+  if (i === end) {
+    scan.at = end;
+    return 4;
+  }
   if (s.charCodeAt(i) !== 0x3d) return 3;
   const value = scanValue(s, skipOws(s, i + 1, end), end, scan);
   const properties: BaggageProperty[] = [];
@@ -207,42 +210,19 @@ export function inspectBaggage(
 
 /** Warns about a `%` kept literally and about escapes that are not valid UTF-8. */
 function checkEscapes(s: string, a: number, b: number, warnings: ProblemList): void {
-  let i = s.indexOf('%', a);
-  while (i >= 0 && i < b) {
-    const hex = /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3)) && i + 2 < b;
-    if (!hex)
-      warnings.add(
-        problem(
-          'literal-percent',
-          `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`,
-          i,
-          'BG-14',
-        ),
-      );
-    else {
-      const run = /^(?:%[0-9A-Fa-f]{2})+/.exec(s.slice(i, b))![0];
-      const bytes = new Uint8Array(run.length / 3);
-      for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt(run.slice(3 * k + 1, 3 * k + 3), 16);
-      if (!isValidUtf8(bytes))
-        warnings.add(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
-      i += run.length - 1;
+  for (let i = s.indexOf('%', a); i >= 0 && i < b; i = s.indexOf('%', i + 1)) {
+    const run = /^(?:%[0-9A-Fa-f]{2})+/.exec(s.slice(i, b))?.[0];
+    if (!run) {
+      const message = `'%' not followed by two hex digits is kept as a literal '%' (encode it as %25)`;
+      warnings.add(problem('literal-percent', message, i, 'BG-14'));
+      continue;
     }
-    i = s.indexOf('%', i + 1);
-  }
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (n < 0 || i + n > bytes.length - 1) return false;
-    const lower = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const upper = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k]!;
-      if (c < (k === 1 ? lower : 0x80) || c > (k === 1 ? upper : 0xbf)) return false;
+    // decodeURIComponent throws exactly where UTF-8 is invalid (overlong forms and surrogates too).
+    try {
+      decodeURIComponent(run);
+    } catch {
+      warnings.add(problem('invalid-utf8', 'these escapes are not valid UTF-8: they decode to U+FFFD', i, 'BG-10'));
     }
-    i += n + 1;
+    i += run.length - 1;
   }
-  return true;
 }

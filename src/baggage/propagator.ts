@@ -30,18 +30,18 @@ export interface W3CBaggagePropagatorOptions {
   readonly limits?: Partial<BaggageLimits>;
 }
 
+/** The least a propagator may be set to: what the spec says every platform propagates (BG-16). */
+const MINIMUM: BaggageLimits = { maxMembers: 64, maxMemberBytes: 1, maxTotalBytes: 8192 };
+
 /**
  * @internal The limits a propagator applies, as `limitsOf` gives them, checked: a RangeError
  * for a limit below what the spec says every platform propagates (BG-16) or not an integer.
  */
 export function propagatorLimits(limits?: Partial<BaggageLimits>): BaggageLimits {
   const checked = limitsOf(limits);
-  for (const [name, min] of [
-    ['maxMembers', 64],
-    ['maxMemberBytes', 1],
-    ['maxTotalBytes', 8192],
-  ] as const) {
-    const n = checked[name];
+  for (const name in MINIMUM) {
+    const min = MINIMUM[name as keyof BaggageLimits];
+    const n = checked[name as keyof BaggageLimits];
     if (!(n >= min && (n === Infinity || Number.isInteger(n)))) {
       throw new RangeError(`baggage limit ${name} must be an integer of at least ${min} (BG-16), got ${n}`);
     }
@@ -52,16 +52,15 @@ export function propagatorLimits(limits?: Partial<BaggageLimits>): BaggageLimits
 export class W3CBaggagePropagator implements TextMapPropagator {
   private readonly _l: BaggageLimits;
 
-  constructor(options: W3CBaggagePropagatorOptions = {}) {
-    this._l = propagatorLimits(options.limits);
+  constructor(options?: W3CBaggagePropagatorOptions) {
+    this._l = propagatorLimits(options?.limits);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
     // Hot path: rerun `npm run bench -- --filter baggage-inject` (and pass-through) after editing.
     checkContext(context, 'inject');
-    const baggage = getBaggage(context);
-    if (baggage === undefined) return;
-    const header = formatBaggage(baggage, this._l);
+    // '' for no baggage: formatBaggage takes only a Baggage of this library.
+    const header = formatBaggage(getBaggage(context)!, this._l);
     if (header !== '') setter.set(carrier, BAGGAGE_HEADER, header);
   }
 

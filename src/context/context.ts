@@ -66,18 +66,17 @@ class ContextNode implements Context {
 
   setValue(key: symbol, value: unknown): Context {
     const { _p, _k, _v, _k2, _v2 } = this;
-    if (_p && (_k2 === undefined || _k2 === key))
-      return _k === key ? new ContextNode(_p, key, value) : new ContextNode(_p, _k, _v, key, value);
     if (_p && _k === key) return new ContextNode(_p, key, value, _k2, _v2);
+    if (_p && (_k2 === undefined || _k2 === key)) return new ContextNode(_p, _k, _v, key, value);
     const nodes: ContextNode[] = [];
     let node: ContextNode = this;
     for (; node._p; node = node._p) nodes.push(node);
     if (nodes.length < MAX_DEPTH) return new ContextNode(this, key, value);
     // Too deep: everything from the bottom up, nearest node last, in one new Map.
     const map = new Map(node._v as Map<symbol, unknown>);
-    for (let i = nodes.length; i-- > 0; ) {
-      map.set(nodes[i]!._k!, nodes[i]!._v);
-      if (nodes[i]!._k2) map.set(nodes[i]!._k2!, nodes[i]!._v2);
+    for (const n of nodes.reverse()) {
+      map.set(n._k!, n._v);
+      if (n._k2) map.set(n._k2, n._v2);
     }
     return new ContextNode(undefined, undefined, map.set(key, value));
   }

@@ -23,19 +23,20 @@ export interface ContextManager {
 
 /** Keeps the active context on a stack; restored when `fn` returns or throws. */
 export class StackContextManager implements ContextManager {
-  private _current: Context = ROOT_CONTEXT;
+  /** The active context. */
+  private _c: Context = ROOT_CONTEXT;
 
   active(): Context {
-    return this._current;
+    return this._c;
   }
 
   with<A extends unknown[], R>(context: Context, fn: (...args: A) => R, thisArg?: unknown, ...args: A): R {
-    const previous = this._current;
-    this._current = context;
+    const previous = this._c;
+    this._c = context;
     try {
       return fn.apply(thisArg, args);
     } finally {
-      this._current = previous;
+      this._c = previous;
     }
   }
 
@@ -44,7 +45,7 @@ export class StackContextManager implements ContextManager {
   }
 
   disable(): this {
-    this._current = ROOT_CONTEXT;
+    this._c = ROOT_CONTEXT;
     return this;
   }
 }

@@ -7,8 +7,8 @@ import type { TextMapGetter, TextMapPropagator, TextMapSetter } from './propagat
 export class CompositePropagator<Carrier = unknown> implements TextMapPropagator<Carrier> {
   private readonly _p: readonly TextMapPropagator<Carrier>[];
 
-  constructor(config: { propagators?: readonly TextMapPropagator<Carrier>[] } = {}) {
-    this._p = config.propagators ?? [];
+  constructor(config?: { propagators?: readonly TextMapPropagator<Carrier>[] }) {
+    this._p = config?.propagators ?? [];
   }
 
   inject(context: Context, carrier: Carrier, setter?: TextMapSetter<Carrier>): void {

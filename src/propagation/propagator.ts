@@ -39,7 +39,8 @@ export interface TextMapPropagator<Carrier = unknown> {
 export function checkContext(context: unknown, method: 'inject' | 'extract'): void {
   if (typeof (context as Context | undefined)?.getValue !== 'function') {
     throw new TypeError(
-      `${method}(context, carrier): context must be a Context (ROOT_CONTEXT or context.active()), got ${typeof context}`,
+      `${method}(context, carrier): context must be a Context (ROOT_CONTEXT or context.active()), ` +
+        `got ${typeof context}`,
     );
   }
 }

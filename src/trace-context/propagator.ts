@@ -5,7 +5,8 @@
  *
  * extract: a single valid traceparent becomes a remote span context (TC-11, TC-13); only
  * then is tracestate looked at, and it is parsed on first use: a bad one reads as empty,
- * without touching the parent (TC-18, TC-19, TC-26). Hostile carriers leave the context unchanged; extract never throws.
+ * without touching the parent (TC-18, TC-19, TC-26). Hostile carriers leave the context
+ * unchanged; extract never throws.
  * inject: only a valid span context is written, as version 00 (TC-10); tracestate only
  * when it is non-empty (TC-31), and always valid: as received, whole whatever its length
  * (TC-33); changed by `set` / `unset`, cut to 512 chars by whole members (TC-29, TC-30).
@@ -46,8 +47,8 @@ export interface W3CTraceContextPropagatorOptions {
 export class W3CTraceContextPropagator implements TextMapPropagator {
   private readonly _o: TraceStateParseOptions;
 
-  constructor(options: W3CTraceContextPropagatorOptions = {}) {
-    this._o = { maxLength: options.maxTraceStateLength };
+  constructor(options?: W3CTraceContextPropagatorOptions) {
+    this._o = { maxLength: options?.maxTraceStateLength };
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter = defaultTextMapSetter): void {
@@ -82,10 +83,9 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     // tracestate is read on first use; an invalid one then reads as empty (TC-26). A list is
     // copied: the carrier's may change before then.
     const tracestate = readHeader(getter, carrier, TRACESTATE_HEADER);
-    const traceState =
-      tracestate !== undefined && tracestate.length > 0
-        ? new TraceState(typeof tracestate === 'string' ? tracestate : tracestate.slice(), this._o)
-        : undefined;
+    const traceState = tracestate?.length
+      ? new TraceState(typeof tracestate === 'string' ? tracestate : tracestate.slice(), this._o)
+      : undefined;
     return setSpan(context, new RemoteSpan(traceparent, traceState, EXTRACTED));
   }
 
@@ -125,7 +125,10 @@ class RemoteSpan extends NonRecordingSpan {
     return this._sc;
   }
 
-  /** @internal The header as it came, while the span context is unread and it is version 00 with known flags (TC-10). */
+  /**
+   * @internal The header as it came, while the span context is unread and it is version 00
+   * with known flags (TC-10).
+   */
   _sent(): string | false {
     return this._sc === INVALID_SPAN_CONTEXT && CANONICAL_TRACEPARENT.test(this._h) && this._h;
   }

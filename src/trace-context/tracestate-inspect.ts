@@ -86,7 +86,8 @@ export function inspectTraceState(
       errors: [
         problem(
           'too-long',
-          `the tracestate has ${length} chars; at most ${max} are read (maxLength), so the whole tracestate is discarded`,
+          `the tracestate has ${length} chars; at most ${max} are read (maxLength), ` +
+            'so the whole tracestate is discarded',
           max,
           'TC-29',
         ),
@@ -112,7 +113,8 @@ export function inspectTraceState(
     start = end + 1;
   }
   if (count > TRACESTATE_MAX_MEMBERS) {
-    const message = `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, so the whole tracestate is discarded`;
+    const message =
+      `${count} members; at most ${TRACESTATE_MAX_MEMBERS} are allowed, ` + 'so the whole tracestate is discarded';
     found.errors.add(problem('too-many-members', message, tooManyAt, 'TC-21'));
   }
   const { errors, warnings, members } = found;
@@ -197,7 +199,8 @@ function inspectMember(s: string, a: number, b: number, found: Found): void {
     found.warnings.push(
       problem(
         'duplicate-key',
-        `key '${excerpt(s, a, eq)}' appears again: a sender must not repeat a key (TC-28); receivers keep the left-most and drop this one`,
+        `key '${excerpt(s, a, eq)}' appears again: a sender must not repeat a key (TC-28); ` +
+          'receivers keep the left-most and drop this one',
         a,
         'TC-28',
       ),

@@ -17,6 +17,7 @@
  *   carrier.tracestate = ts.set('mine', 'x').serialize();
  */
 import { emptyList, NO_ITEMS } from '../internal/alloc.js';
+import { INSPECT, type Inspect } from '../internal/print.js';
 
 /** At most 32 list members (TC-21, TC-28). */
 export const TRACESTATE_MAX_MEMBERS = 32;
@@ -57,8 +58,7 @@ export function inputCap(options: TraceStateParseOptions | undefined): number {
 /** @internal Length of the fields joined by ',' (TC-20), or -1 when one is not a string. */
 export function joinedLength(values: readonly unknown[]): number {
   let length = values.length - 1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (const v of values) {
     if (typeof v !== 'string') return -1;
     length += v.length;
   }
@@ -85,21 +85,19 @@ export const IS_VALUE = /* @__PURE__ */ new RegExp(`^${VALUE}$`);
  * lists from `emptyList()`, not literals: see src/internal/alloc.ts.
  */
 class Members {
-  readonly k: readonly string[];
-  readonly v: readonly string[];
-  t: string | undefined;
+  // Named as Baggage's fields are (keys `_k`, values `_e`): the two classes read alike.
+  readonly _k: readonly string[];
+  readonly _e: readonly string[];
+  _t: string | undefined;
 
   constructor(keys: readonly string[], values: readonly string[], text: string | undefined) {
-    this.k = keys;
-    this.v = values;
-    this.t = text;
+    this._k = keys;
+    this._e = values;
+    this._t = text;
   }
 }
 
 const NONE = /* @__PURE__ */ new Members(NO_ITEMS, NO_ITEMS, '');
-
-/** The key Node's `util.inspect` (and Bun's, Deno's Node layer) looks a custom printer up by. */
-const INSPECT: unique symbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom') as never;
 
 /**
  * An immutable, ordered tracestate. Method names match OpenTelemetry's `TraceState`.
@@ -128,7 +126,7 @@ export class TraceState implements Iterable<[string, string]> {
    * `parseTraceState` to tell the difference.
    */
   constructor(header?: string | readonly string[], options?: TraceStateParseOptions) {
-    this._s = header === undefined ? NONE : header;
+    this._s = header ?? NONE;
     this._o = options;
   }
 
@@ -140,12 +138,12 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** Number of members. */
   get size(): number {
-    return this._read().k.length;
+    return this._read()._k.length;
   }
 
   /** The value of the member with this key. */
   get(key: string): string | undefined {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     const i = k.indexOf(key);
     return i < 0 ? undefined : v[i];
   }
@@ -157,13 +155,13 @@ export class TraceState implements Iterable<[string, string]> {
    */
   set(key: string, value: string): TraceState {
     if (typeof key !== 'string' || typeof value !== 'string' || !IS_KEY.test(key) || !IS_VALUE.test(value)) {
-      // The grammar as the checks themselves state it: the message cannot drift from the code.
       throw new TypeError(
-        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): the key must match ${IS_KEY} and the value ${IS_VALUE} (TC-22, TC-23)`,
+        `TraceState.set(${JSON.stringify(key)}, ${JSON.stringify(value)}): key: 1-256 chars a-z 0-9 _-*/@, ` +
+          'a-z or 0-9 first (TC-22); value: 1-256 printable ASCII chars but , and =, no trailing space (TC-23)',
       );
     }
     // The others without this key (the same tracestate, its header kept, when the key is new).
-    const { k, v, t } = this.unset(key)._read();
+    const { _k: k, _e: v, _t: t } = this.unset(key)._read();
     const keys = [key, ...k].slice(0, TRACESTATE_MAX_MEMBERS);
     // A new key in front of all the others: the header is the new member before the old one.
     return makeTraceState(
@@ -175,7 +173,7 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** A tracestate without the member with this key; the others keep their order. */
   unset(key: string): TraceState {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     const i = k.indexOf(key);
     return i < 0
       ? this
@@ -207,7 +205,7 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** Members in order, as `[key, value]`. */
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     return k.map((key, i): [string, string] => [key, v[i]!])[Symbol.iterator]();
   }
 
@@ -218,12 +216,12 @@ export class TraceState implements Iterable<[string, string]> {
 
   /** What `JSON.stringify` writes: the members in order, as `{ key, value }`. */
   toJSON(): { key: string; value: string }[] {
-    const { k, v } = this._read();
+    const { _k: k, _e: v } = this._read();
     return k.map((key, i) => ({ key, value: v[i]! }));
   }
 
   /** How Node's `util.inspect` and `console.log` show it: `TraceState(2) [ { key: 'rojo', value: '00f0…' }, … ]`. */
-  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): unknown {
+  [INSPECT](_depth: number, options: unknown, inspect?: Inspect): unknown {
     const members = this.toJSON();
     return inspect ? `TraceState(${members.length}) ` + inspect(members, options) : members;
   }
@@ -231,15 +229,18 @@ export class TraceState implements Iterable<[string, string]> {
 
 /** The header of read members, truncated to `maxLength` by whole members (TC-29, TC-30). */
 function serializeMembers(members: Members, maxLength: number): string {
-  const { k, v } = members;
+  const { _k: k, _e: v } = members;
   // Built once: a tracestate is often sent on several outgoing requests.
-  const text = (members.t ??= k.map((key, i) => key + '=' + v[i]).join(','));
+  const text = (members._t ??= k.map((key, i) => key + '=' + v[i]).join(','));
   if (text.length <= maxLength) return text;
   const parts = k.map((key, i) => key + '=' + v[i]);
   let length = text.length;
   for (const over of [TRACESTATE_LONG_MEMBER, 0]) {
     for (let i = parts.length; i-- > 0 && length > maxLength; ) {
-      if (parts[i]!.length > over) (length -= parts[i]!.length + 1), (parts[i] = '');
+      if (parts[i]!.length > over) {
+        length -= parts[i]!.length + 1;
+        parts[i] = '';
+      }
     }
   }
   return parts.filter(Boolean).join(',');
@@ -287,8 +288,9 @@ export function parseTraceState(
   const values = emptyList<string>();
   let members = 0; // non-empty members read, repeated keys included (TC-21 counts the input)
   let canonical = -1; // the length of the kept members joined by ',' without OWS or empty members
-  for (let i = 0, m; i < s.length; i = MEMBER.lastIndex) {
-    MEMBER.lastIndex = i;
+  // Each match moves on by at least one char (only at the end can it be empty).
+  MEMBER.lastIndex = 0;
+  for (let m; MEMBER.lastIndex < s.length; ) {
     if (!(m = MEMBER.exec(s))) return undefined;
     const [, key, v] = m;
     if (key === undefined) continue;

@@ -48,7 +48,10 @@ export function formatSpanLine(span: RecordingSpan): string {
   const r = spanToRecord(span);
   const flags = [r.sampled ? 'sampled' : 'not sampled', ...(r.random ? ['random'] : [])].join('+');
   const duration = r.durationMs === null ? 'open' : `${r.durationMs.toFixed(3)} ms`;
-  return `${r.name}  trace=${r.traceId}  span=${r.spanId}  parent=${r.parentSpanId ?? '(root)'}  flags=${r.traceFlags.toString(16).padStart(2, '0')} (${flags})  ${duration}`;
+  return (
+    `${r.name}  trace=${r.traceId}  span=${r.spanId}  parent=${r.parentSpanId ?? '(root)'}  ` +
+    `flags=${r.traceFlags.toString(16).padStart(2, '0')} (${flags})  ${duration}`
+  );
 }
 
 export function consoleExporter(options: ConsoleExporterOptions = {}): (span: RecordingSpan) => void {
