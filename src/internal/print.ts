@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// w3c-propagation 0.1.0 (vendorable with its imports: see README "Vendoring")
 /**
  * How `TraceState` and `Baggage` print in Node's `util.inspect`: internal, but not tagged so,
  * since their declarations name both (stripInternal would drop them from this .d.ts).
