@@ -232,3 +232,22 @@ export function toWellFormed(s: string): string {
 export function isWellFormed(s: string): boolean {
   return s.search(LONE_SURROGATE) === -1;
 }
+
+/** A hand-made tracestate (not this library's class) whose `serialize` returns `text`, whatever it is. */
+export function foreignTraceState(text: string): {
+  serialize(): string;
+  get(): undefined;
+  set(): unknown;
+  unset(): unknown;
+} {
+  return {
+    serialize: () => text,
+    get: () => undefined,
+    set() {
+      return this;
+    },
+    unset() {
+      return this;
+    },
+  };
+}
