@@ -1,6 +1,6 @@
 /**
  * Reference regular expressions restated from the grammar in the spec digests
- * (../shared/spec). They are deliberately written apart from the library's hand-written
+ * (docs/rules.md lists the rules). They are deliberately written apart from the library's hand-written
  * parsers so tests can check one against the other. Test-only: some are not linear-time.
  */
 
