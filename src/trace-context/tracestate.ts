@@ -254,13 +254,8 @@ const TEXT_IS_CANONICAL: TraceStateParseOptions = { maxLength: Infinity };
 /** The mark of members this service changed (`set`, `unset`): sent cut to 512 chars (TC-30). */
 const CHANGED: TraceStateParseOptions = {};
 
-/** @internal A tracestate of these members, with its header when known: changed unless marked otherwise. */
-export function makeTraceState(
-  keys: readonly string[],
-  values: readonly string[],
-  text?: string,
-  mark = CHANGED,
-): TraceState {
+/** A tracestate of these members, with its header when known: changed unless marked otherwise. */
+function makeTraceState(keys: readonly string[], values: readonly string[], text?: string, mark = CHANGED): TraceState {
   const ts = new TraceState();
   ts._s = new Members(keys, values, text);
   ts._o = mark;
