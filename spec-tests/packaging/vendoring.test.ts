@@ -25,10 +25,7 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** The files to copy for each feature, as the README lists them (without the `.ts`). */
 const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
-  'traceparent codec': {
-    roots: ['trace-context/traceparent'],
-    files: ['trace-context/traceparent', 'internal/hex'],
-  },
+  'traceparent codec': { roots: ['trace-context/traceparent'], files: ['trace-context/traceparent', 'internal/hex'] },
   'traceparent codec with inspect': {
     roots: ['trace-context/traceparent', 'trace-context/traceparent-inspect'],
     files: [
@@ -81,6 +78,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'internal/hex',
       'internal/print',
       'propagation/carriers',
+      'propagation/headers',
       'propagation/propagator',
       'trace-context/traceparent',
       'trace-context/tracestate',
@@ -101,6 +99,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'internal/chars',
       'internal/print',
       'propagation/carriers',
+      'propagation/headers',
       'propagation/propagator',
     ],
   },
@@ -140,7 +139,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
   },
   'environment carriers': {
     roots: ['propagation/env'],
-    files: ['propagation/env', 'context/context', 'propagation/propagator'],
+    files: ['propagation/env', 'context/context', 'propagation/headers', 'propagation/propagator'],
   },
   'OpenTelemetry bridge': {
     roots: ['otel/index'],
@@ -163,6 +162,7 @@ const FEATURES: Record<string, { roots: string[]; files: string[] }> = {
       'otel/trace-state',
       'propagation/carriers',
       'propagation/composite',
+      'propagation/headers',
       'propagation/propagator',
       'trace-context/traceparent',
       'trace-context/tracestate',

@@ -20,7 +20,9 @@ import {
   type TextMapSetter,
 } from '../propagation/propagator.js';
 
-export const BAGGAGE_HEADER = 'baggage';
+import { BAGGAGE_HEADER } from '../propagation/headers.js';
+
+export { BAGGAGE_HEADER };
 
 export interface W3CBaggagePropagatorOptions {
   /**

@@ -18,6 +18,7 @@
  * properties (BG-7, BG-15), and dropped otherwise (the entry is still sent). Limits as
  * `formatBaggage` applies them: whole members only (BG-17).
  */
+import { BAGGAGE_HEADER } from '../propagation/headers.js';
 import { parseBaggage, unreadBaggage, type BaggageLimits } from '../baggage/baggage.js';
 import type { Context } from '../context/context.js';
 import { encodeBaggageValue } from '../baggage/percent.js';
@@ -33,8 +34,6 @@ import {
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelBaggageEntryMetadata } from './api.js';
 import { formatProperties, ReceivedBaggage } from './received-baggage.js';
 import { ReceivedContext } from './received-context.js';
-
-const BAGGAGE = 'baggage';
 
 export class OtelBaggagePropagator implements TextMapPropagator {
   private readonly _api: OtelApi;
@@ -54,7 +53,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
     if (baggage === undefined) return;
     const received = baggage instanceof ReceivedBaggage ? baggage._header(this._l) : undefined;
     if (received !== undefined) {
-      if (received !== '') setter.set(carrier, BAGGAGE, received);
+      if (received !== '') setter.set(carrier, BAGGAGE_HEADER, received);
       return;
     }
     const { maxMembers, maxMemberBytes, maxTotalBytes } = this._l;
@@ -68,12 +67,12 @@ export class OtelBaggagePropagator implements TextMapPropagator {
       if (header.length + member.length + (count ? 1 : 0) > maxTotalBytes) break;
       header += (count++ ? ',' : '') + member;
     }
-    if (header !== '') setter.set(carrier, BAGGAGE, header);
+    if (header !== '') setter.set(carrier, BAGGAGE_HEADER, header);
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     checkContext(context, 'extract');
-    const value = readHeader(getter, carrier, BAGGAGE);
+    const value = readHeader(getter, carrier, BAGGAGE_HEADER);
     if (value === undefined) return context;
     // The check extract makes for this library's propagator: a canonical header takes one regex.
     if (unreadBaggage(typeof value === 'string' ? value : value.join(','), this._l) === undefined) return context;
@@ -84,7 +83,7 @@ export class OtelBaggagePropagator implements TextMapPropagator {
   }
 
   fields(): string[] {
-    return [BAGGAGE];
+    return [BAGGAGE_HEADER];
   }
 }
 

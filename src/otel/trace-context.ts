@@ -19,6 +19,7 @@
  * TC-30), any other (OpenTelemetry's, a hand-made one) through its own `serialize()`, then
  * checked and cut to 512 chars by this library's parser, so nothing invalid leaves.
  */
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../propagation/headers.js';
 import type { Context } from '../context/context.js';
 import { defaultTextMapGetter, defaultTextMapSetter, readHeader } from '../propagation/carriers.js';
 import {
@@ -35,9 +36,6 @@ import { isSendableTraceState, serializeTraceState } from '../trace-context/trac
 import { SUPPRESS_TRACING_KEY_DESCRIPTION, type OtelApi, type OtelSpanContext } from './api.js';
 import { ReceivedContext } from './received-context.js';
 import { OtelTraceState, type TraceStateWarn } from './trace-state.js';
-
-const TRACEPARENT = 'traceparent';
-const TRACESTATE = 'tracestate';
 
 export class OtelTraceContextPropagator implements TextMapPropagator {
   private readonly _api: OtelApi;
@@ -61,27 +59,27 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
     const { traceId, spanId } = spanContext;
     // Lowercase only (TC-3), not all zero (TC-5, TC-6).
     if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
-    setter.set(carrier, TRACEPARENT, formatValidTraceparent(traceId, spanId, spanContext.traceFlags));
+    setter.set(carrier, TRACEPARENT_HEADER, formatValidTraceparent(traceId, spanId, spanContext.traceFlags));
     const traceState = spanContext.traceState;
     if (traceState) {
       // Ours is the TraceState inside (valid by construction, sent by its own method: a subclass may
       // replace `serialize`); any other as the core propagator checks it, with the fast path.
       const ours = traceState instanceof OtelTraceState ? traceState._s : traceState;
       const value = serializeTraceState(ours, isSendableTraceState);
-      if (value) setter.set(carrier, TRACESTATE, value);
+      if (value) setter.set(carrier, TRACESTATE_HEADER, value);
     }
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter = defaultTextMapGetter): Context {
     // Hot path: rerun `npm run bench -- --filter otel-bridge-extract` after editing.
     checkContext(context, 'extract');
-    const traceparent = readHeader(getter, carrier, TRACEPARENT);
+    const traceparent = readHeader(getter, carrier, TRACEPARENT_HEADER);
     // Several traceparent values are not one valid parent (TC-13).
     if (typeof traceparent !== 'string') return context;
     const start = traceparentStart(traceparent);
     if (start < 0) return context;
     // A list is copied: the tracestate is read later, and the carrier's list may change by then.
-    const header = readHeader(getter, carrier, TRACESTATE);
+    const header = readHeader(getter, carrier, TRACESTATE_HEADER);
     const tracestate = typeof header === 'string' ? header : header?.slice();
     // The one span context this bridge makes: no literal (src/internal/alloc.ts), fields in one
     // order; `traceState` only when there is one, as OpenTelemetry's own propagator makes it.
@@ -96,6 +94,6 @@ export class OtelTraceContextPropagator implements TextMapPropagator {
   }
 
   fields(): string[] {
-    return [TRACEPARENT, TRACESTATE];
+    return [TRACEPARENT_HEADER, TRACESTATE_HEADER];
   }
 }

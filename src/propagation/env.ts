@@ -18,13 +18,14 @@
  *   const ctx = propagator.extract(ROOT_CONTEXT, env, envGetter);           // in the child
  *   propagator.inject(ctx, childEnv, envSetter);                            // in the parent
  */
+import { BAGGAGE_HEADER, TRACEPARENT_HEADER, TRACESTATE_HEADER } from './headers.js';
 import type { TextMapGetter, TextMapSetter } from './propagator.js';
 
 /** A record of environment variables, such as Node's environment object. */
 export type EnvCarrier = Record<string, string | undefined>;
 
 /** The W3C headers whose variables `envGetter.keys` lists. */
-const W3C_HEADERS = ['traceparent', 'tracestate', 'baggage'];
+const W3C_HEADERS = [TRACEPARENT_HEADER, TRACESTATE_HEADER, BAGGAGE_HEADER];
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

@@ -30,11 +30,11 @@ import {
 } from '../trace/span.js';
 import { isValidSpanId, isValidTraceId } from '../trace/ids.js';
 import { formatValidTraceparent, traceparentFlags, traceparentStart } from './traceparent.js';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '../propagation/headers.js';
 import { TraceState, type TraceStateParseOptions } from './tracestate.js';
-import { serializeTraceState } from './tracestate-inject.js';
 
-export const TRACEPARENT_HEADER = 'traceparent';
-export const TRACESTATE_HEADER = 'tracestate';
+export { TRACEPARENT_HEADER, TRACESTATE_HEADER };
+import { serializeTraceState } from './tracestate-inject.js';
 
 export interface W3CTraceContextPropagatorOptions {
   /**
